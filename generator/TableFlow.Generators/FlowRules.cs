@@ -1,0 +1,257 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+
+namespace TableFlow.Generators;
+
+/// <summary>The shape of a file-field property's type.</summary>
+internal enum FieldShape
+{
+    /// <summary>Not a file field.</summary>
+    None,
+
+    /// <summary><c>FlowFile</c> or <c>FlowFile?</c>.</summary>
+    Single,
+
+    /// <summary><c>IReadOnlyList&lt;FlowFile&gt;</c>, <c>IEnumerable&lt;FlowFile&gt;</c> or <c>FlowFile[]</c>.</summary>
+    Multi,
+}
+
+/// <summary>
+/// The declaration rules of DESIGN.md in one place, used by both the generator's parser and the analyzers so that
+/// they cannot disagree: key derivation, key and flow-id validity, reserved names, and which types are file fields.
+/// </summary>
+internal static class FlowRules
+{
+    public const string TableFlowAttributeName = "TableFlow.TableFlowAttribute";
+    public const string FlowFieldAttributeName = "TableFlow.FlowFieldAttribute";
+    public const string FlowIgnoreAttributeName = "TableFlow.FlowIgnoreAttribute";
+    public const string FlowFileName = "TableFlow.FlowFile";
+    public const string TableFlowClientName = "TableFlow.TableFlowClient";
+
+    /// <summary>Form keys the API gives a meaning of its own.</summary>
+    public static readonly string[] ReservedKeys = { "name", "metadata" };
+
+    /// <summary><c>PurchaseOrder</c> → <c>purchase_order</c>, <c>HTMLReport</c> → <c>html_report</c>, <c>Scan2Page</c> → <c>scan2_page</c>.</summary>
+    public static string ToSnakeCase(string name)
+    {
+        if (string.IsNullOrEmpty(name)) return name;
+        if (name[0] == '@') name = name.Substring(1);
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var previous = i > 0 ? name[i - 1] : '\0';
+                var next = i + 1 < name.Length ? name[i + 1] : '\0';
+                var startsWord = i > 0 && previous != '_' &&
+                    (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next)));
+                if (startsWord) sb.Append('_');
+                sb.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                sb.Append(c);
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>Whether a flow id can stand in a URL path segment as is; <paramref name="problem"/> says why not.</summary>
+    public static bool IsValidFlowId(string? flowId, out string problem)
+    {
+        if (flowId is null || flowId.Trim().Length == 0)
+        {
+            problem = "it is empty";
+            return false;
+        }
+
+        if (flowId is "." or "..")
+        {
+            problem = $"'{flowId}' is a relative path segment";
+            return false;
+        }
+
+        foreach (var c in flowId)
+        {
+            if (!IsUnreserved(c))
+            {
+                problem = $"it contains '{Printable(c)}', which cannot stand in a URL path segment (use letters, digits, '-', '_', '.' or '~')";
+                return false;
+            }
+        }
+
+        problem = "";
+        return true;
+    }
+
+    /// <summary>Whether a form key can be sent as a multipart field name; <paramref name="problem"/> says why not.</summary>
+    public static bool IsValidFormKey(string? key, out string problem)
+    {
+        if (key is null || key.Trim().Length == 0)
+        {
+            problem = "it is empty";
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (c < 0x20 || c == 0x7F || c == '"' || c == '\\')
+            {
+                problem = $"it contains '{Printable(c)}', which cannot stand in a multipart field name";
+                return false;
+            }
+        }
+
+        if (key.Trim().Length != key.Length)
+        {
+            problem = "it starts or ends with white space";
+            return false;
+        }
+
+        problem = "";
+        return true;
+    }
+
+    /// <summary>
+    /// Finds a key among <paramref name="keys"/> that collides with a reserved or derived name: <c>name</c>,
+    /// <c>metadata</c>, or another field's <c>key_metadata</c>, <c>key_guidance</c>, <c>key_&lt;n&gt;</c>.
+    /// Returns the reason for the key at <paramref name="index"/>, or <see langword="null"/>.
+    /// </summary>
+    public static string? FindReservedCollision(IReadOnlyList<(string Key, bool Multiple)> keys, int index)
+    {
+        var key = keys[index].Key;
+        foreach (var reserved in ReservedKeys)
+        {
+            if (string.Equals(key, reserved, StringComparison.Ordinal))
+            {
+                return $"'{key}' is the run's own form field";
+            }
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (i == index) continue;
+            var other = keys[i].Key;
+            if (key == other + "_metadata") return $"'{key}' is the metadata field of '{other}'";
+            if (key == other + "_guidance") return $"'{key}' is the guidance field of '{other}'";
+            if (keys[i].Multiple && key.Length > other.Length + 1 && key.StartsWith(other + "_", StringComparison.Ordinal) && IsDigits(key, other.Length + 1))
+            {
+                return $"'{key}' is one of the numbered file parts of '{other}'";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Classifies a property type: a single file, several files, or not a file field. <paramref name="nullable"/> is its declared nullability.</summary>
+    public static FieldShape ClassifyType(ITypeSymbol? type, out bool nullable)
+    {
+        nullable = false;
+        if (type is null || type.TypeKind == TypeKind.Error) return FieldShape.None;
+        nullable = type.NullableAnnotation == NullableAnnotation.Annotated;
+        if (IsFlowFile(type)) return FieldShape.Single;
+        if (type is IArrayTypeSymbol { Rank: 1 } array && IsFlowFile(array.ElementType)) return FieldShape.Multi;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && IsFlowFile(named.TypeArguments[0]))
+        {
+            var definition = named.ConstructedFrom.ToDisplayString();
+            if (definition is "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IEnumerable<T>")
+            {
+                return FieldShape.Multi;
+            }
+        }
+
+        return FieldShape.None;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is <c>TableFlow.FlowFile</c>.</summary>
+    public static bool IsFlowFile(ITypeSymbol? type)
+        => type is INamedTypeSymbol { Name: "FlowFile", ContainingNamespace: { Name: "TableFlow", ContainingNamespace.IsGlobalNamespace: true } };
+
+    /// <summary>
+    /// Whether a property that is not a file field looks like it was meant to be one: a <c>Stream</c>, <c>byte[]</c>,
+    /// <c>FileInfo</c>, <c>Memory&lt;byte&gt;</c> or a collection of those, or a <c>string</c> named like a file.
+    /// </summary>
+    public static bool LooksLikeFile(ITypeSymbol? type, string propertyName)
+    {
+        if (type is null || type.TypeKind == TypeKind.Error) return false;
+        if (IsFileLikeType(type)) return true;
+        if (type is IArrayTypeSymbol { ElementType: var element } && element.SpecialType != SpecialType.System_Byte && IsFileLikeType(element)) return true;
+        if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && IsFileLikeType(named.TypeArguments[0]) &&
+            named.AllInterfaces.Length + (named.TypeKind == TypeKind.Interface ? 1 : 0) > 0 &&
+            IsEnumerable(named))
+        {
+            return true;
+        }
+
+        if (type.SpecialType == SpecialType.System_String)
+        {
+            foreach (var suffix in FileLikeNameSuffixes)
+            {
+                if (propertyName.EndsWith(suffix, StringComparison.Ordinal)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly string[] FileLikeNameSuffixes = { "File", "FilePath", "Path", "Pdf", "Document", "Attachment", "Scan", "Image" };
+
+    private static bool IsFileLikeType(ITypeSymbol type)
+    {
+        if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return true;
+        for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
+        {
+            var name = t.ToDisplayString();
+            if (name is "System.IO.Stream" or "System.IO.FileInfo" or "System.Memory<byte>" or "System.ReadOnlyMemory<byte>" or
+                "Microsoft.AspNetCore.Http.IFormFile" or "System.Net.Http.HttpContent")
+            {
+                return true;
+            }
+        }
+
+        foreach (var i in type.AllInterfaces)
+        {
+            if (i.ToDisplayString() == "Microsoft.AspNetCore.Http.IFormFile") return true;
+        }
+
+        return type.ToDisplayString() == "Microsoft.AspNetCore.Http.IFormFile";
+    }
+
+    private static bool IsEnumerable(INamedTypeSymbol type)
+    {
+        if (type.ConstructedFrom.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) return true;
+        foreach (var i in type.AllInterfaces)
+        {
+            if (i.ConstructedFrom.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T) return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsUnreserved(char c)
+        => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or '~';
+
+    private static bool IsDigits(string s, int start)
+    {
+        for (var i = start; i < s.Length; i++)
+        {
+            if (s[i] is < '0' or > '9') return false;
+        }
+
+        return start < s.Length;
+    }
+
+    private static string Printable(char c) => c switch
+    {
+        '\r' => "\\r",
+        '\n' => "\\n",
+        '\t' => "\\t",
+        '\0' => "\\0",
+        _ when c < 0x20 || c == 0x7F => $"\\u{(int)c:X4}",
+        _ => c.ToString(),
+    };
+}

@@ -1,0 +1,158 @@
+using System;
+using System.IO;
+
+namespace TableFlow;
+
+/// <summary>
+/// A file to upload to a flow: from a path, a stream or bytes. Files are streamed to the API, never buffered whole.
+/// </summary>
+/// <remarks>
+/// A <see cref="FlowFile"/> made by <see cref="FromPath"/> opens the file when the request is sent and closes it
+/// afterwards. One made by <see cref="FromStream"/> reads the caller's stream from its current position and leaves
+/// it open: the caller disposes it. A stream that cannot seek can be sent once.
+/// </remarks>
+public abstract class FlowFile
+{
+    private protected FlowFile(string fileName, string? contentType)
+    {
+        FileName = ValidateFileName(fileName);
+        ContentType = string.IsNullOrWhiteSpace(contentType) ? ContentTypes.FromFileName(fileName) : ValidateContentType(contentType!);
+    }
+
+    /// <summary>The file name sent with the part (the name only, no directory).</summary>
+    public string FileName { get; }
+
+    /// <summary>The MIME type sent with the part, given or inferred from the file name's extension.</summary>
+    public string ContentType { get; }
+
+    /// <summary>The number of bytes that will be sent, when known before sending.</summary>
+    public abstract long? Length { get; }
+
+    /// <summary>A file on disk. The file must exist now; it is opened when the request is sent.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="contentType">The MIME type; inferred from the extension when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="FileNotFoundException">No file exists at <paramref name="path"/>.</exception>
+    public static FlowFile FromPath(string path, string? contentType = null)
+    {
+        if (path is null) throw new ArgumentNullException(nameof(path));
+        if (path.Trim().Length == 0) throw new ArgumentException("The file path is empty.", nameof(path));
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full))
+        {
+            throw new FileNotFoundException($"Cannot upload '{path}': no file exists at '{full}'.", full);
+        }
+
+        return new PathFlowFile(full, Path.GetFileName(full), contentType);
+    }
+
+    /// <summary>A file read from a stream, from its current position. The stream is not disposed.</summary>
+    /// <param name="stream">A readable stream.</param>
+    /// <param name="fileName">The file name to send, such as <c>invoice.pdf</c>.</param>
+    /// <param name="contentType">The MIME type; inferred from <paramref name="fileName"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read, or <paramref name="fileName"/> is empty or has line breaks.</exception>
+    public static FlowFile FromStream(Stream stream, string fileName, string? contentType = null)
+    {
+        if (stream is null) throw new ArgumentNullException(nameof(stream));
+        if (!stream.CanRead) throw new ArgumentException("The stream cannot be read.", nameof(stream));
+        return new StreamFlowFile(stream, fileName, contentType);
+    }
+
+    /// <summary>A file held in memory.</summary>
+    /// <param name="bytes">The file's content.</param>
+    /// <param name="fileName">The file name to send, such as <c>invoice.pdf</c>.</param>
+    /// <param name="contentType">The MIME type; inferred from <paramref name="fileName"/> when <see langword="null"/>.</param>
+    public static FlowFile FromBytes(ReadOnlyMemory<byte> bytes, string fileName, string? contentType = null)
+        => new BytesFlowFile(bytes, fileName, contentType);
+
+    /// <summary>Opens the content to send. <paramref name="owned"/> says whether the caller must dispose the stream.</summary>
+    internal abstract Stream Open(out bool owned);
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{FileName} ({ContentType}{(Length is { } n ? $", {n} bytes" : "")})";
+
+    private static string ValidateFileName(string fileName)
+    {
+        if (fileName is null) throw new ArgumentNullException(nameof(fileName));
+        if (fileName.Trim().Length == 0) throw new ArgumentException("The file name is empty.", nameof(fileName));
+        foreach (var c in fileName)
+        {
+            if (c == '\r' || c == '\n' || c == '\0')
+            {
+                throw new ArgumentException($"The file name '{fileName.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\0", "\\0")}' contains a line break or NUL, which cannot be sent in a multipart header.", nameof(fileName));
+            }
+        }
+
+        return fileName;
+    }
+
+    private static string ValidateContentType(string contentType)
+    {
+        if (!System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out _))
+        {
+            throw new ArgumentException($"'{contentType}' is not a valid MIME type (expected something like 'application/pdf').", nameof(contentType));
+        }
+
+        return contentType;
+    }
+
+    private sealed class PathFlowFile : FlowFile
+    {
+        private readonly string _path;
+
+        public PathFlowFile(string path, string fileName, string? contentType)
+            : base(fileName, contentType) => _path = path;
+
+        public override long? Length => File.Exists(_path) ? new FileInfo(_path).Length : null;
+
+        internal override Stream Open(out bool owned)
+        {
+            owned = true;
+            try
+            {
+                return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+            }
+            catch (FileNotFoundException e)
+            {
+                throw new FileNotFoundException($"Cannot upload '{_path}': the file no longer exists.", _path, e);
+            }
+        }
+    }
+
+    private sealed class StreamFlowFile : FlowFile
+    {
+        private readonly Stream _stream;
+
+        public StreamFlowFile(Stream stream, string fileName, string? contentType)
+            : base(fileName, contentType) => _stream = stream;
+
+        public override long? Length => _stream.CanSeek ? _stream.Length - _stream.Position : null;
+
+        internal override Stream Open(out bool owned)
+        {
+            owned = false;
+            return _stream;
+        }
+    }
+
+    private sealed class BytesFlowFile : FlowFile
+    {
+        private readonly ReadOnlyMemory<byte> _bytes;
+
+        public BytesFlowFile(ReadOnlyMemory<byte> bytes, string fileName, string? contentType)
+            : base(fileName, contentType) => _bytes = bytes;
+
+        public override long? Length => _bytes.Length;
+
+        internal override Stream Open(out bool owned)
+        {
+            owned = true;
+            if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_bytes, out var segment) && segment.Array is not null)
+            {
+                return new MemoryStream(segment.Array, segment.Offset, segment.Count, writable: false);
+            }
+
+            return new MemoryStream(_bytes.ToArray(), writable: false);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json.Nodes;
+
+namespace TableFlow;
+
+/// <summary>
+/// The untyped content of a flow run: files by form key, per-field metadata and guidance, and the run's name and
+/// metadata. Generated <c>RunAsync</c> methods build one and pass it to <see cref="TableFlowClient.RunFlowAsync"/>;
+/// build one by hand for flows without a typed declaration.
+/// </summary>
+/// <remarks>Every check happens as the request is built, before anything is sent.</remarks>
+public sealed class FlowRunRequest
+{
+    private readonly List<FlowRunField> _fields = new();
+
+    /// <summary>An optional label for the run, shown in the TableFlow dashboard (form field <c>name</c>).</summary>
+    public string? Name { get; set; }
+
+    /// <summary>Optional run metadata (form field <c>metadata</c>), returned with the run and in webhooks.</summary>
+    public JsonObject? Metadata { get; set; }
+
+    /// <summary>The file fields added so far, in the order they will be sent.</summary>
+    public IReadOnlyList<FlowRunField> Fields => _fields;
+
+    /// <summary>Adds a single-file field, sent as the part <paramref name="key"/>.</summary>
+    /// <param name="key">The field's form key, such as <c>purchase_order</c>.</param>
+    /// <param name="file">The file.</param>
+    /// <param name="metadata">Optional metadata for the file's extraction, sent as <c>{key}_metadata</c>.</param>
+    /// <param name="guidance">Optional extraction hints, sent as <c>{key}_guidance</c>.</param>
+    /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="file"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">The key is not a valid form key or was already added.</exception>
+    public FlowRunRequest AddFile(string key, FlowFile file, JsonObject? metadata = null, string? guidance = null)
+    {
+        if (file is null) throw new ArgumentNullException(nameof(file), $"The file for field '{key}' is null.");
+        Add(new FlowRunField(ValidateKey(key), new[] { file }, multiple: false, metadata, guidance));
+        return this;
+    }
+
+    /// <summary>Adds a field that takes several files, sent as the parts <c>{key}_1</c>, <c>{key}_2</c>, … in order.</summary>
+    /// <param name="key">The field's form key, such as <c>attachments</c>.</param>
+    /// <param name="files">The files, at least one.</param>
+    /// <param name="metadata">Optional metadata for the field's extraction, sent as <c>{key}_metadata</c>.</param>
+    /// <param name="guidance">Optional extraction hints, sent as <c>{key}_guidance</c>.</param>
+    /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">No file was given, one of them is <see langword="null"/>, or the key is invalid or already added.</exception>
+    public FlowRunRequest AddFiles(string key, IEnumerable<FlowFile> files, JsonObject? metadata = null, string? guidance = null)
+    {
+        if (files is null) throw new ArgumentNullException(nameof(files), $"The files for field '{key}' are null.");
+        var list = new List<FlowFile>(files);
+        if (list.Count == 0) throw new ArgumentException($"Field '{key}' needs at least one file; none was given.", nameof(files));
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null) throw new ArgumentException($"File {i + 1} of field '{key}' is null.", nameof(files));
+        }
+
+        Add(new FlowRunField(ValidateKey(key), list.ToArray(), multiple: true, metadata, guidance));
+        return this;
+    }
+
+    private void Add(FlowRunField field)
+    {
+        foreach (var existing in _fields)
+        {
+            if (string.Equals(existing.Key, field.Key, StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"Field '{field.Key}' was already added to this request.", "key");
+            }
+        }
+
+        _fields.Add(field);
+    }
+
+    /// <summary>Checks that <paramref name="key"/> can stand as a multipart form field name.</summary>
+    internal static string ValidateKey(string key)
+    {
+        if (key is null) throw new ArgumentNullException(nameof(key));
+        if (key.Trim().Length == 0) throw new ArgumentException("The field key is empty.", nameof(key));
+        foreach (var c in key)
+        {
+            if (c < 0x20 || c == 0x7F || c == '"')
+            {
+                throw new ArgumentException($"The field key '{Escape(key)}' contains a quote or a control character (such as a line break), which cannot be sent as a form field name.", nameof(key));
+            }
+        }
+
+        return key;
+    }
+
+    internal static string Escape(string s) => s.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\0", "\\0");
+}

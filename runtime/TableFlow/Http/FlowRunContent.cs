@@ -1,0 +1,183 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using TableFlow.Json;
+
+namespace TableFlow.Http;
+
+/// <summary>
+/// The <c>multipart/form-data</c> body of a run request, written straight to the connection: file parts are copied
+/// from their streams as they are sent, never buffered whole.
+/// </summary>
+/// <remarks>
+/// Part headers are written as UTF-8 and a file name goes in the quoted <c>filename</c> parameter as is, with
+/// <c>"</c> written as <c>%22</c> (and CR/LF refused when the file is made). That is what RFC 7578 §4.2 allows and what
+/// browsers send (WHATWG "multipart/form-data encoding algorithm"), so ASP.NET Core, Node's busboy/multer and Python's
+/// multipart parsers read the name back intact. The RFC 5987 <c>filename*</c> form is not used: RFC 7578 §4.2 says
+/// senders must not use it in form data, and several parsers ignore it.
+/// </remarks>
+internal sealed class FlowRunContent : HttpContent
+{
+    private const int CopyBufferSize = 81920;
+    private static readonly byte[] CrLf = { (byte)'\r', (byte)'\n' };
+
+    private readonly List<Part> _parts = new();
+    private readonly byte[] _closingBoundary;
+
+    public FlowRunContent(FlowRunRequest request)
+    {
+        Boundary = "tableflow-" + RandomToken();
+        _closingBoundary = Encoding.ASCII.GetBytes("--" + Boundary + "--\r\n");
+        var contentType = new MediaTypeHeaderValue("multipart/form-data");
+        contentType.Parameters.Add(new NameValueHeaderValue("boundary", Boundary));
+        Headers.ContentType = contentType;
+
+        foreach (var field in request.Fields)
+        {
+            if (field.Multiple)
+            {
+                for (var i = 0; i < field.Files.Count; i++) AddFile($"{field.Key}_{i + 1}", field.Files[i]);
+            }
+            else
+            {
+                AddFile(field.Key, field.Files[0]);
+            }
+        }
+
+        foreach (var field in request.Fields)
+        {
+            if (field.Metadata is not null) AddJson(field.Key + "_metadata", field.Metadata);
+            if (field.Guidance is not null) AddText(field.Key + "_guidance", field.Guidance);
+        }
+
+        if (request.Name is not null) AddText("name", request.Name);
+        if (request.Metadata is not null) AddJson("metadata", request.Metadata);
+    }
+
+    /// <summary>The random boundary between parts.</summary>
+    public string Boundary { get; }
+
+    /// <summary>The form keys of the parts, in order (for diagnostics and tests).</summary>
+    public IEnumerable<string> PartNames
+    {
+        get
+        {
+            foreach (var part in _parts) yield return part.Name;
+        }
+    }
+
+    private void AddFile(string name, FlowFile file)
+    {
+        var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{EscapeQuoted(name)}\"; filename=\"{EscapeQuoted(file.FileName)}\"\r\nContent-Type: {file.ContentType}\r\n\r\n";
+        _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), file, null));
+    }
+
+    private void AddText(string name, string value) => AddValue(name, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(value));
+
+    private void AddJson(string name, System.Text.Json.Nodes.JsonObject value)
+        => AddValue(name, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(value, TableFlowJsonContext.Default.JsonObject));
+
+    private void AddValue(string name, string contentType, byte[] body)
+    {
+        var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{EscapeQuoted(name)}\"\r\nContent-Type: {contentType}\r\n\r\n";
+        _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), null, body));
+    }
+
+    private static string EscapeQuoted(string value) => value.Replace("\"", "%22");
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
+        => WriteAsync(stream, CancellationToken.None);
+
+#if NET
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
+        => WriteAsync(stream, cancellationToken);
+#endif
+
+    private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[CopyBufferSize];
+        foreach (var part in _parts)
+        {
+            await stream.WriteAsync(part.Header, 0, part.Header.Length, cancellationToken).ConfigureAwait(false);
+            if (part.Body is not null)
+            {
+                await stream.WriteAsync(part.Body, 0, part.Body.Length, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                var source = part.File!.Open(out var owned);
+                try
+                {
+                    int read;
+                    while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                    {
+                        await stream.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                finally
+                {
+                    if (owned) source.Dispose();
+                }
+            }
+
+            await stream.WriteAsync(CrLf, 0, CrLf.Length, cancellationToken).ConfigureAwait(false);
+        }
+
+        await stream.WriteAsync(_closingBoundary, 0, _closingBoundary.Length, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = _closingBoundary.Length;
+        foreach (var part in _parts)
+        {
+            long? body = part.Body?.Length ?? part.File!.Length;
+            if (body is null)
+            {
+                length = 0;
+                return false;
+            }
+
+            length += part.Header.Length + body.Value + CrLf.Length;
+        }
+
+        return true;
+    }
+
+    private static string RandomToken()
+    {
+        var bytes = new byte[16];
+#if NET
+        RandomNumberGenerator.Fill(bytes);
+#else
+        using (var rng = RandomNumberGenerator.Create()) rng.GetBytes(bytes);
+#endif
+        var sb = new StringBuilder(32);
+        foreach (var b in bytes) sb.Append(b.ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+        return sb.ToString();
+    }
+
+    private sealed class Part
+    {
+        public Part(string name, byte[] header, FlowFile? file, byte[]? body)
+        {
+            Name = name;
+            Header = header;
+            File = file;
+            Body = body;
+        }
+
+        public string Name { get; }
+        public byte[] Header { get; }
+        public FlowFile? File { get; }
+        public byte[]? Body { get; }
+    }
+}

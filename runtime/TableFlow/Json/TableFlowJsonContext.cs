@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace TableFlow.Json;
+
+/// <summary>Source-generated (reflection-free, trimming and AOT safe) JSON for every shape the client reads or writes.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    NumberHandling = JsonNumberHandling.AllowReadingFromString,
+    ReadCommentHandling = JsonCommentHandling.Skip,
+    AllowTrailingCommas = true)]
+[JsonSerializable(typeof(FlowRunDto))]
+[JsonSerializable(typeof(List<FlowRunDto>))]
+[JsonSerializable(typeof(FlowRunPageDto))]
+[JsonSerializable(typeof(ErrorDto))]
+[JsonSerializable(typeof(JsonObject))]
+internal sealed partial class TableFlowJsonContext : JsonSerializerContext
+{
+}
