@@ -3,7 +3,6 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,12 +18,6 @@ namespace TableFlow.Generators.Tests.Robustness;
 /// </summary>
 public class HalfTypedCodeTests
 {
-    /// <summary>Every concrete analyzer (suppressors included) in the generator assembly, discovered rather than named.</summary>
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(TableFlowGenerator).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
-
     private static readonly string[] FailureIds = { "CS8784", "CS8785", "AD0001" };
 
     [Theory]
@@ -73,14 +66,9 @@ public class HalfTypedCodeTests
     /// </summary>
     private static IEnumerable<string> RunAnalyzers(Compilation compilation, bool full)
     {
-        if (Analyzers.IsEmpty) return Array.Empty<string>();
+        if (ProductAnalyzers.All.IsEmpty) return Array.Empty<string>();
         var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            onAnalyzerException: (e, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {e}"),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        var withAnalyzers = compilation.WithAnalyzers(Analyzers, options);
+        var withAnalyzers = compilation.WithAnalyzers(ProductAnalyzers.All, ProductAnalyzers.Options(exceptions));
         var tree = compilation.SyntaxTrees.First();
         var diagnostics = full
             ? withAnalyzers.GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult()
