@@ -31,6 +31,7 @@ internal sealed class FlowRunContent : HttpContent
 
     private readonly List<Part> _parts = new();
     private readonly byte[] _closingBoundary;
+    private int _written;
 
     public FlowRunContent(FlowRunRequest request)
     {
@@ -103,6 +104,13 @@ internal sealed class FlowRunContent : HttpContent
 
     private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
+        // One body, one send. A handler that retries on its own (SocketsHttpHandler does on a pooled connection that
+        // turns out dead) would otherwise post the run twice; the client decides about re-sending, with a new body.
+        if (Interlocked.Exchange(ref _written, 1) != 0)
+        {
+            throw new InvalidOperationException("A run request body is sent at most once; the run is not re-sent automatically because the API may already have started it.");
+        }
+
         var buffer = new byte[CopyBufferSize];
         foreach (var part in _parts)
         {
