@@ -69,7 +69,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor FileFieldRead = new(
         id: "TF0011",
         title: "File-field property read",
-        messageFormat: "'{0}' declares the flow's file field '{1}' and holds no value; pass the file to RunAsync instead of reading the property",
+        messageFormat: "'{0}' declares a file field of the flow and holds no value; pass the file to RunAsync instead of reading the property",
         category: Category,
         defaultSeverity: DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
