@@ -24,18 +24,18 @@ public sealed class FileFieldReadAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            var symbols = FlowAttributeSymbols.TryCreate(start.Compilation);
-            if (symbols is null) return;
-            start.RegisterOperationAction(context => Analyze(context, symbols), OperationKind.PropertyReference);
+            var lookup = FlowFieldLookup.TryCreate(start.Compilation);
+            if (lookup is null) return;
+            start.RegisterOperationAction(context => Analyze(context, lookup), OperationKind.PropertyReference);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, FlowAttributeSymbols symbols)
+    private static void Analyze(OperationAnalysisContext context, FlowFieldLookup lookup)
     {
         var reference = (IPropertyReferenceOperation)context.Operation;
         var property = reference.Property;
-        if (!symbols.IsFileField(property.OriginalDefinition)) return;
         if (IsWrite(reference) || IsInsideNameof(reference)) return;
+        if (!lookup.IsFileField(property, context.CancellationToken)) return;
 
         context.ReportDiagnostic(Diagnostic.Create(
             DiagnosticDescriptors.FileFieldRead, NameLocation(reference.Syntax), property.ContainingType.Name + "." + property.Name));

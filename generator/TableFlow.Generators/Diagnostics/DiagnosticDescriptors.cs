@@ -76,6 +76,21 @@ internal static class DiagnosticDescriptors
         description: "File-field properties are declarations, like [LoggerMessage] methods: they name the flow's fields and are always null at run time.",
         helpLinkUri: HelpLinkBase + "TF0011.md");
 
+    /// <summary>The descriptor of a declaration problem's id (TF0001–TF0009), or <see langword="null"/> for an id this version does not know.</summary>
+    public static DiagnosticDescriptor? ForProblem(string id) => id switch
+    {
+        FlowProblemIds.NotPartial => ClassNotPartial,
+        FlowProblemIds.InvalidFlowId => InvalidFlowId,
+        FlowProblemIds.NoFileFields => NoFileFields,
+        FlowProblemIds.DuplicateKey => DuplicateFormKey,
+        FlowProblemIds.InvalidKey => InvalidFormKey,
+        FlowProblemIds.ReservedKey => ReservedFormKey,
+        FlowProblemIds.FileLikeProperty => LooksLikeFile,
+        FlowProblemIds.UnsupportedClass => UnsupportedClass,
+        FlowProblemIds.GeneratedNameTaken => GeneratedMemberConflict,
+        _ => null,
+    };
+
     private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity, string description)
         => new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
 }
