@@ -5,8 +5,11 @@ namespace TableFlow.Generators.Tests.Analyzers;
 
 public class FlowDefinitionFileTests
 {
-    /// <summary>DESIGN.md's example, with the extra members a saved GET /v2/flows answer carries.</summary>
-    public const string DesignExample = """
+    /// <summary>
+    /// DESIGN.md's example with the extra members a saved GET /v2/flows answer carries, and the optional
+    /// <c>delivery_note</c> field that DESIGN.md's own README declaration has (its JSON example omits it).
+    /// </summary>
+    public const string Example = """
         [
           {
             "id": "dk4g1tUg1uHLs8YU",
@@ -18,6 +21,7 @@ public class FlowDefinitionFileTests
               "file_fields": [
                 { "key": "purchase_order", "name": "Purchase Order", "required": true, "file_types": ["pdf", "image"], "max_file_size": 10485760 },
                 { "key": "invoice", "name": "Invoice", "required": true, "file_types": ["pdf", "image"], "max_file_size": 1.5e7 },
+                { "key": "delivery_note", "name": "Delivery Note", "required": false },
                 { "key": "attachments", "name": "Attachments", "required": false, "multiple": true }
               ]
             },
@@ -29,14 +33,15 @@ public class FlowDefinitionFileTests
         """;
 
     [Fact]
-    public void Reads_the_flows_fields_required_and_multiple_of_the_design_example()
+    public void Reads_the_flows_fields_required_and_multiple()
     {
-        var file = FlowDefinitionFile.Parse("/src/tableflow.json", DesignExample);
+        var file = FlowDefinitionFile.Parse("/src/tableflow.json", Example);
 
         Assert.Null(file.Error);
         var flow = file.Flows["dk4g1tUg1uHLs8YU"];
         Assert.Equal(
-            new[] { new FlowFieldDefinition("purchase_order", true, null), new FlowFieldDefinition("invoice", true, null), new FlowFieldDefinition("attachments", false, true) },
+            new[] { new FlowFieldDefinition("purchase_order", true, null), new FlowFieldDefinition("invoice", true, null),
+              new FlowFieldDefinition("delivery_note", false, null), new FlowFieldDefinition("attachments", false, true) },
             flow.Fields.ToArray());
         Assert.Empty(file.Flows["noFiles"].Fields);
     }
@@ -78,9 +83,9 @@ public class FlowDefinitionFileTests
     [Fact]
     public void Every_truncation_of_a_valid_file_reads_without_throwing()
     {
-        for (var length = 0; length < DesignExample.Length; length++)
+        for (var length = 0; length < Example.Length; length++)
         {
-            var file = FlowDefinitionFile.Parse("tableflow.json", DesignExample.Substring(0, length));
+            var file = FlowDefinitionFile.Parse("tableflow.json", Example.Substring(0, length));
             Assert.True(file.Error is not null, $"a prefix of {length} characters was read as complete");
         }
     }

@@ -101,6 +101,9 @@ internal sealed class FlowDefinitionFile
         return builder.MoveToImmutable();
     }
 
+    /// <summary>A file the compiler could not hand over (it does not exist or cannot be opened).</summary>
+    public static FlowDefinitionFile Unreadable(string path) => Failed(path, "the compiler could not open it");
+
     private static FlowDefinitionFile Failed(string path, string error)
         => new(path, new Dictionary<string, FlowDefinition>(), error);
 
