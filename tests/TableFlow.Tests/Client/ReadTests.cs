@@ -148,6 +148,20 @@ public sealed class ReadTests
     }
 
     [Fact]
+    public async Task List_uses_the_query_as_it_was_at_the_call()
+    {
+        await using var server = await LoopbackServer.StartAsync(PagingServer(1));
+        using var client = TestClients.Create(server);
+        var query = new FlowRunQuery { FlowId = "first" };
+
+        var runs = client.ListFlowRunsAsync(query);
+        query.FlowId = "second";
+        await runs.ToListAsync();
+
+        Assert.Equal("?flow_id=first", Assert.Single(server.Requests).Query);
+    }
+
+    [Fact]
     public async Task List_fetches_pages_only_as_far_as_the_caller_reads()
     {
         await using var server = await LoopbackServer.StartAsync(PagingServer(10));
@@ -212,7 +226,7 @@ public sealed class ReadTests
         await using var server = await LoopbackServer.StartAsync(PagingServer(1));
         using var client = TestClients.Create(server);
 
-        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await client.ListFlowRunsAsync(new FlowRunQuery { Limit = limit }).ToListAsync());
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => client.ListFlowRunsAsync(new FlowRunQuery { Limit = limit }));
 
         Assert.Contains("Limit must be between 1 and 1000", e.Message);
         Assert.Equal(0, server.RequestCount);
@@ -224,7 +238,7 @@ public sealed class ReadTests
         await using var server = await LoopbackServer.StartAsync(PagingServer(1));
         using var client = TestClients.Create(server);
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(async () => await client.ListFlowRunsAsync(new FlowRunQuery { Status = FlowRunStatus.Unknown }).ToListAsync());
+        var e = Assert.Throws<ArgumentException>(() => client.ListFlowRunsAsync(new FlowRunQuery { Status = FlowRunStatus.Unknown }));
 
         Assert.Contains("Status Unknown cannot be sent", e.Message);
         Assert.Equal(0, server.RequestCount);
