@@ -155,7 +155,8 @@ public sealed class ErrorTests
 
         var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1"));
 
-        Assert.Contains("No complete answer within 0.3 s", e.Message);
+        Assert.Contains("Timed out reading flow run 'r1'", e.Message);
+        Assert.Contains("no complete answer within 0.3 s", e.Message);
         Assert.Contains("RequestTimeout", e.Message);
     }
 
