@@ -94,6 +94,21 @@ public sealed class ReadTests
         Assert.False(run.IsFinished);
     }
 
+    [Theory]
+    [InlineData("Completed", FlowRunStatus.Completed)]
+    [InlineData(" REVIEW ", FlowRunStatus.Review)]
+    [InlineData("Failed", FlowRunStatus.Failed)]
+    public async Task Status_spelled_in_another_case_is_still_recognised(string status, FlowRunStatus expected)
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 200, RunJson.Run("r1", status)));
+        using var client = TestClients.Create(server);
+
+        var run = await client.GetFlowRunAsync("r1");
+
+        Assert.Equal(expected, run.Status);
+        Assert.Equal(status, run.StatusText);
+    }
+
     [Fact]
     public async Task Base_address_with_a_path_prefix_is_kept()
     {
