@@ -36,7 +36,7 @@ public sealed class RunFlowTests
         Assert.Equal(start, history.GetProperty("time").GetInt64());
         Assert.Equal("Flow started via api", history.GetProperty("message").GetString());
         Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
-        Assert.Equal("12345", run.GetProperty("metadata").GetProperty("customer_id").GetString());
+        Assert.Equal("{\"customer_id\":\"12345\"}", run.GetProperty("metadata").GetRawText());
         Assert.Equal("api", run.GetProperty("trigger_method").GetString());
         Assert.Equal(start, run.GetProperty("start_time").GetInt64());
         Assert.Equal(JsonValueKind.Null, run.GetProperty("end_time").ValueKind);
