@@ -103,6 +103,18 @@ public sealed class RunFlowTests
     }
 
     [Fact]
+    public async Task A_file_name_with_quotes_reaches_the_emulator_intact()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync();
+        emulator.AddFlow("f1", f => f.File("doc", required: true));
+        using var client = emulator.CreateClient();
+
+        var run = await client.RunFlowAsync("f1", new FlowRunRequest().AddFile("doc", FlowFile.FromBytes("x"u8.ToArray(), "the \"final\" invoice.pdf")));
+
+        Assert.Equal("the \"final\" invoice.pdf", emulator.FindRun(run.Id)!.Files[0].FileName);
+    }
+
+    [Fact]
     public async Task Runs_get_distinct_ids_and_are_listed_in_the_order_they_were_accepted()
     {
         await using var emulator = await TableFlowEmulator.StartAsync();
