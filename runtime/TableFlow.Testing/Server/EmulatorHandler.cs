@@ -122,9 +122,10 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         if (!flow.Active) throw ApiErrorException.BadRequest($"Flow '{flowId}' is not active; activate it before running it.");
         var received = await RunRequestReader.ReadAsync(context.Request, flow, context.RequestAborted).ConfigureAwait(false);
         var now = store.Clock.GetUtcNow();
-        var run = store.AddRun((id, sequence) => new EmulatedRun(id, flow.Id, sequence, now, store.Clock, received.Name, received.Metadata, received.MetadataJson, received.Fields));
+        var run = new EmulatedRun(store.NewRunId(), flow.Id, now, store.Clock, received.Name, received.Metadata, received.MetadataJson, received.Fields);
         var outcome = flow.ChooseOutcome?.Invoke(run) ?? flow.Outcome;
         run.Plan(outcome, outcome.ProcessingTime ?? flow.ProcessingTime ?? options.ProcessingTime);
+        store.AddRun(run);
         await WriteJsonAsync(context, 200, w => ApiJson.WriteRun(w, run, now, options.WorkspaceId, null)).ConfigureAwait(false);
         return 200;
     }
