@@ -16,6 +16,9 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 
+    // Requests are answered on many threads at once; a caller's TextWriter need not be thread-safe.
+    private readonly TextWriter? _log = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -31,7 +34,7 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         {
             if (Interlocked.Exchange(ref recorded, 1) != 0) return;
             store.Record(new EmulatedRequest(arrived, request.Method, path, request.QueryString.Value ?? "", answered, fault));
-            options.RequestLog?.WriteLine($"{arrived:HH:mm:ss} {request.Method} {path}{request.QueryString.Value} -> {(answered is { } s ? s.ToString(CultureInfo.InvariantCulture) : "dropped")}{(fault is null ? "" : $" (injected {fault})")}");
+            _log?.WriteLine($"{arrived:HH:mm:ss} {request.Method} {path}{request.QueryString.Value} -> {(answered is { } s ? s.ToString(CultureInfo.InvariantCulture) : "dropped")}{(fault is null ? "" : $" (injected {fault})")}");
         }
 
         context.Response.OnStarting(() =>
