@@ -44,6 +44,19 @@ public sealed class EmulatorSetupTests
     }
 
     [Fact]
+    public async Task Changing_the_options_object_after_the_start_does_not_change_the_running_server()
+    {
+        var options = new TableFlowEmulatorOptions { ApiKey = "first" };
+        await using var emulator = await TableFlowEmulator.StartAsync(options);
+        options.ApiKey = "second";
+
+        Assert.Equal("first", emulator.ApiKey);
+        using var http = emulator.CreateHttpClient();
+        using var response = await http.GetAsync("v2/flows");
+        Assert.True(response.IsSuccessStatusCode);
+    }
+
+    [Fact]
     public async Task Bad_options_are_refused_before_starting()
     {
         await Assert.ThrowsAsync<ArgumentException>(() => TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { Port = 70000 }));

@@ -49,6 +49,20 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_no_processing_time_the_run_request_still_answers_processing_and_the_next_read_is_completed()
+    {
+        _emulator.AddFlow("instant", f => f.File("doc").ProcessingTime(TimeSpan.Zero));
+        var started = await RunAsync("instant");
+        Assert.Equal(FlowRunStatus.Processing, started.Status);
+        Assert.Single(started.StatusHistory);
+        Assert.Null(started.EndTime);
+
+        var done = await _client.GetFlowRunAsync(started.Id);
+        Assert.Equal(FlowRunStatus.Completed, done.Status);
+        Assert.Equal(TimeSpan.Zero, done.Duration);
+    }
+
+    [Fact]
     public async Task A_flows_processing_time_overrides_the_emulators()
     {
         _emulator.AddFlow("slow", f => f.File("doc").ProcessingTime(TimeSpan.FromMinutes(5)));

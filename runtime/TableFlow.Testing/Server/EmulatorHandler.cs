@@ -129,7 +129,7 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         var outcome = flow.ChooseOutcome?.Invoke(run) ?? flow.Outcome;
         run.Plan(outcome, outcome.ProcessingTime ?? flow.ProcessingTime ?? options.ProcessingTime);
         store.AddRun(run);
-        await WriteJsonAsync(context, 200, w => ApiJson.WriteRun(w, run, now, options.WorkspaceId, null)).ConfigureAwait(false);
+        await WriteJsonAsync(context, 200, w => ApiJson.WriteRun(w, run, now, options.WorkspaceId, null, asStarted: true)).ConfigureAwait(false);
         return 200;
     }
 
