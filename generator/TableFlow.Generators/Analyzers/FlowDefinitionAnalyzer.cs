@@ -125,6 +125,12 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
                 Report(context, location,
                     $"File field '{property.Key}' of flow '{flow.Id}' takes one file (\"multiple\": false in {fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile.");
             }
+            else if (definition.Multiple is null && property.Multiple)
+            {
+                // The API does not say; the emulator, reading the same file, then expects one part named by the key.
+                Report(context, location,
+                    $"File field '{property.Key}' of flow '{flow.Id}' takes one file ({fileName} does not mark it \"multiple\": true), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile, or add \"multiple\": true to the field if the flow takes several files.");
+            }
         }
     }
 

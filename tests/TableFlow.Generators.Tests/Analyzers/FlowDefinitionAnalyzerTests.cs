@@ -93,15 +93,17 @@ public class FlowDefinitionAnalyzerTests
         TF0010(0, "File field 'scan' of flow 'one' takes one file (\"multiple\": false in tableflow.json), but property 'Scan' of [TableFlow] class 'Po' takes several. Declare it as FlowFile."));
 
     [Fact]
-    public Task Without_multiple_in_the_file_either_shape_is_accepted() => Verify("""
+    public Task Without_multiple_in_the_file_a_list_warns_as_the_emulator_expects_one_file() => Verify("""
         using System.Collections.Generic;
         using TableFlow;
         [TableFlow("one")]
         public partial class Po
         {
-            public IReadOnlyList<FlowFile> Scan { get; }
+            public IReadOnlyList<FlowFile> {|#0:Scan|} { get; }
+            public FlowFile Cover { get; }
         }
-        """, """[{"id": "one", "file_input_config": {"file_fields": [{"key": "scan", "required": true}]}}]""");
+        """, """[{"id": "one", "file_input_config": {"file_fields": [{"key": "scan", "required": true}, {"key": "cover", "required": true}]}}]""",
+        TF0010(0, "File field 'scan' of flow 'one' takes one file (tableflow.json does not mark it \"multiple\": true), but property 'Scan' of [TableFlow] class 'Po' takes several. Declare it as FlowFile, or add \"multiple\": true to the field if the flow takes several files."));
 
     [Fact]
     public Task A_flow_id_missing_from_the_file_warns_on_the_id() => Verify("""
