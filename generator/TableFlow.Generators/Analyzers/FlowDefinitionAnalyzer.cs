@@ -16,7 +16,8 @@ namespace TableFlow.Generators.Analyzers;
 /// TF0010: checks each <c>[TableFlow]</c> class against the flow definitions in <c>tableflow.json</c> (an
 /// <c>AdditionalFiles</c> item in the shape of <c>GET /v2/flows</c>): a required field of the flow with no property,
 /// a property whose key the flow does not have, a required field declared optional, and a field whose
-/// <c>multiple</c> disagrees with the property's shape. Without such a file it does nothing.
+/// <c>multiple</c> disagrees with the property's shape; also a flow id the file does not list or marks inactive.
+/// Without such a file it does nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
@@ -78,6 +79,12 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
             Report(context, FlowIdLocation(declaration, context.CancellationToken),
                 $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is not in {file.DisplayName}, which lists {Quote(definitions.FlowIds)}. Check the flow id, or save the current answer of GET /v2/flows (active flows only) to {file.DisplayName}.");
             return;
+        }
+
+        if (!flow.Active)
+        {
+            Report(context, FlowIdLocation(declaration, context.CancellationToken),
+                $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is inactive in {file.DisplayName} (\"active\": false): the service does not list it and refuses its runs. Activate the flow in the TableFlow dashboard and save GET /v2/flows again, or use an active flow's id.");
         }
 
         CheckFields(context, declaration, flow, file.DisplayName);

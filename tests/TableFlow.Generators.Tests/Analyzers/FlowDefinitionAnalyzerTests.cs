@@ -117,6 +117,17 @@ public class FlowDefinitionAnalyzerTests
         TF0010(0, "Flow 'typo1234' of [TableFlow] class 'Po' is not in tableflow.json, which lists 'dk4g1tUg1uHLs8YU', 'noFiles'. Check the flow id, or save the current answer of GET /v2/flows (active flows only) to tableflow.json."));
 
     [Fact]
+    public Task An_inactive_flow_warns_on_the_id() => Verify("""
+        using TableFlow;
+        [TableFlow({|#0:"old"|})]
+        public partial class Po
+        {
+            public FlowFile Scan { get; }
+        }
+        """, """[{"id": "old", "active": false, "file_input_config": {"file_fields": [{"key": "scan", "required": true}]}}]""",
+        TF0010(0, "Flow 'old' of [TableFlow] class 'Po' is inactive in tableflow.json (\"active\": false): the service does not list it and refuses its runs. Activate the flow in the TableFlow dashboard and save GET /v2/flows again, or use an active flow's id."));
+
+    [Fact]
     public Task Malformed_json_is_one_clear_warning_on_the_class_and_no_crash() => Verify("""
         using TableFlow;
         [TableFlow("dk4g1tUg1uHLs8YU")]
