@@ -55,7 +55,9 @@ public sealed class ConsumerTests(PackageFixture fixture)
 
         // ...and the generator reads it: the declaration lacks a field the flow requires.
         consumers.Build.EnsureSuccess();
-        Assert.Matches(new Regex(@"InvoiceCheck\.cs\(\d+,\d+\): warning TF0010: .*invoice"), consumers.Build.Output);
+        Assert.Matches(
+            new Regex(@"InvoiceCheck\.cs\(\d+,\d+\): warning TF0010: Flow 'invoiceCheck0001' requires the file field 'invoice' \(tableflow\.json\)"),
+            consumers.Build.Output);
     }
 
     [Fact]
