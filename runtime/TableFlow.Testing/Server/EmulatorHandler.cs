@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using TableFlow.Testing.Flows;
@@ -22,10 +23,27 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         var arrived = store.Clock.GetUtcNow();
         var fault = faults.Take(request.Method, path);
         int? status = null;
+        var recorded = 0;
+
+        // Recorded before the answer leaves (or the connection drops), so a test that has its answer also sees the
+        // request in Requests.
+        void Record(int? answered)
+        {
+            if (Interlocked.Exchange(ref recorded, 1) != 0) return;
+            store.Record(new EmulatedRequest(arrived, request.Method, path, request.QueryString.Value ?? "", answered, fault));
+            options.RequestLog?.WriteLine($"{arrived:HH:mm:ss} {request.Method} {path}{request.QueryString.Value} -> {(answered is { } s ? s.ToString(CultureInfo.InvariantCulture) : "dropped")}{(fault is null ? "" : $" (injected {fault})")}");
+        }
+
+        context.Response.OnStarting(() =>
+        {
+            Record(context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
             if (fault?.Kind == FaultKind.Drop)
             {
+                Record(null);
                 context.Abort();
                 return;
             }
@@ -62,8 +80,8 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         }
         finally
         {
-            store.Record(new EmulatedRequest(arrived, request.Method, path, request.QueryString.Value ?? "", status, fault));
-            options.RequestLog?.WriteLine($"{arrived:HH:mm:ss} {request.Method} {path}{request.QueryString.Value} -> {(status is { } s ? s.ToString(CultureInfo.InvariantCulture) : "dropped")}{(fault is null ? "" : $" (injected {fault})")}");
+            // Only when no answer started: the client went away, or the handler failed after the status was chosen.
+            Record(context.Response.HasStarted ? context.Response.StatusCode : status);
         }
     }
 
