@@ -7,7 +7,8 @@ using TableFlow;
 // A Native AOT program using the generated typed client. Usage:
 //   AotSample                  prints the declared flow (no network)
 //   AotSample <base-address>   runs the flow there and waits for the result; the key comes from TABLEFLOW_API_KEY.
-//                              The emulator serves one: dotnet run --project runtime/TableFlow.Testing -- --port 5080
+//                              The emulator serves one:
+//                              dotnet run --project runtime/TableFlow.Testing -- --port 5080 --flows samples/AotSample/tableflow.json
 Console.WriteLine($"flow {ExpenseClaim.FlowId}: {string.Join(", ", ExpenseClaim.Fields)}");
 
 var baseAddress = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("TABLEFLOW_BASE_ADDRESS");

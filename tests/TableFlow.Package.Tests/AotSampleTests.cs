@@ -37,7 +37,8 @@ public sealed class AotSampleTests(PackageFixture fixture)
         Assert.Contains("flow expenseClaim0001: Receipt (receipt, required), Supporting (supporting, multiple, optional)", offline.Output);
 
         await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(300) });
-        emulator.AddFlow("expenseClaim0001", flow => flow.File("receipt", required: true).File("supporting", multiple: true));
+        // The same definition file the generator checked the declaration against.
+        emulator.LoadFlows(Path.Combine(RepositoryPaths.Root, "samples", "AotSample", "tableflow.json"));
 
         var online = (await DotNetCli.RunProgramAsync(binary, folder, RunTimeout,
             [("TABLEFLOW_API_KEY", emulator.ApiKey)], emulator.BaseAddress.ToString())).EnsureSuccess();
