@@ -39,14 +39,19 @@ internal sealed class ConsumerBuild
         var directory = Path.Combine(fixture.Root, "consumers");
         CopyTemplates(Path.Combine(AppContext.BaseDirectory, "Consumers"), directory);
 
-        // Machine sources stay (no <clear/>); the temporary feed is added, and a packages folder of its own means a
-        // copy of 0.1.0 cached by an earlier run can never stand in for the one just packed.
+        // Machine sources stay (no <clear/>) and the temporary feed is added.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
-              <config><add key="globalPackagesFolder" value="{Path.Combine(fixture.Root, "packages")}" /></config>
               <packageSources><add key="tableflow-under-test" value="{fixture.Feed}" /></packageSources>
             </configuration>
+            """);
+        // A packages folder of its own means a copy of 0.1.0 cached by an earlier run can never stand in for the one
+        // just packed. RestorePackagesPath, unlike nuget.config's globalPackagesFolder, also beats NUGET_PACKAGES.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), $"""
+            <Project>
+              <PropertyGroup><RestorePackagesPath>{Path.Combine(fixture.Root, "packages")}</RestorePackagesPath></PropertyGroup>
+            </Project>
             """);
 
         var build = await DotNetCli.RunAsync(directory, BuildTimeout, "build", "consumers.slnx", "-nodeReuse:false");

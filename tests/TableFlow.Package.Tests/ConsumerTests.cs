@@ -27,6 +27,20 @@ public sealed class ConsumerTests(PackageFixture fixture)
     }
 
     [Fact]
+    public async Task Consumers_restore_the_packages_just_packed_not_a_cached_copy()
+    {
+        var consumers = await fixture.Consumers;
+        consumers.Build.EnsureSuccess();
+
+        foreach (var (id, packed) in new[] { ("tableflow.generators", fixture.GeneratorsPackage), ("tableflow.testing", fixture.TestingPackage) })
+        {
+            var restored = Path.Combine(fixture.Root, "packages", id, PackageFixture.Version, $"{id}.{PackageFixture.Version}.nupkg");
+            Assert.True(File.Exists(restored), $"{id} was not restored into the run's own packages folder.");
+            Assert.Equal(File.ReadAllBytes(packed), File.ReadAllBytes(restored));
+        }
+    }
+
+    [Fact]
     public async Task Generated_RunAsync_is_compiled_into_the_consumer_with_its_documentation()
     {
         var consumers = await fixture.Consumers;
