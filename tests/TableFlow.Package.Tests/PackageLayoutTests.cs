@@ -159,6 +159,9 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
         Assert.Contains("lib/net10.0/TableFlow.Testing.dll", package.Files);
         Assert.DoesNotContain(package.Files, f => f.StartsWith("analyzers/", StringComparison.Ordinal));
         Assert.Contains($"TableFlow.Generators {PackageFixture.Version}", package.DependencyGroups()["net10.0"]);
+        // The whole package flows: referencing only TableFlow.Testing must still bring the generator and build files.
+        var dependency = package.MetadataElement("dependencies")!.Descendants().Single(e => (string?)e.Attribute("id") == "TableFlow.Generators");
+        Assert.Null(dependency.Attribute("exclude"));
         var frameworkReferences = package.MetadataElement("frameworkReferences")!.Descendants()
             .Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string?)e.Attribute("name"));
         Assert.Contains("Microsoft.AspNetCore.App", frameworkReferences);
