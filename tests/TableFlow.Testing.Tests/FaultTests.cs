@@ -78,7 +78,7 @@ public sealed class FaultTests : IAsyncLifetime
 
         var e = await Assert.ThrowsAsync<TableFlowException>(() => client.RunFlowAsync("f", Request()));
 
-        Assert.Contains("Timed out", e.Message);
+        Assert.Contains("RequestTimeout", e.Message);
         Assert.Empty(_emulator.Runs);
     }
 
