@@ -1,4 +1,28 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
+using TableFlow.Benchmarks.Sink;
 
-// dotnet run -c Release --project tests/TableFlow.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace TableFlow.Benchmarks;
+
+/// <summary>
+/// Runs the benchmarks (<c>dotnet run -c Release --project tests/TableFlow.Benchmarks -- --filter '*'</c>), or one of
+/// the helper commands: <c>sink</c> (the Kestrel sink on its own, for large-upload.sh) and <c>upload</c> (one upload
+/// through our client, for large-upload.sh).
+/// </summary>
+public static class Program
+{
+    /// <summary>Entry point.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0)
+        {
+            switch (args[0])
+            {
+                case "sink": return await SinkCommand.RunAsync(args).ConfigureAwait(false);
+            }
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
