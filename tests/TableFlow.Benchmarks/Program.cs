@@ -1,6 +1,7 @@
 using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using TableFlow.Benchmarks.Sink;
+using TableFlow.Benchmarks.Upload;
 
 namespace TableFlow.Benchmarks;
 
@@ -19,6 +20,7 @@ public static class Program
             switch (args[0])
             {
                 case "sink": return await SinkCommand.RunAsync(args).ConfigureAwait(false);
+                case "upload": return await UploadCommand.RunAsync(args).ConfigureAwait(false);
             }
         }
 
