@@ -1,0 +1,27 @@
+namespace TableFlow.Generators;
+
+/// <summary>
+/// Everything the emitter needs about one flow class, as plain values: no symbols, syntax or locations, so that equal
+/// declarations give equal models and the incremental pipeline caches them.
+/// </summary>
+/// <param name="Namespace">The containing namespace (<c>A.B</c>), or <see langword="null"/> for the global namespace.</param>
+/// <param name="ContainingTypes">Headers that re-open the containing types, outer first, such as <c>partial struct Outer</c>.</param>
+/// <param name="ClassName">The class's identifier, <c>@</c>-escaped where needed.</param>
+/// <param name="FullyQualifiedName">The class as <c>global::A.B.Outer.Name</c>.</param>
+/// <param name="HintName">The generated file's hint name, unique per class.</param>
+/// <param name="FlowId">The flow id.</param>
+/// <param name="NullableAnnotations">Whether the language version has nullable reference types (C# 8 and later).</param>
+/// <param name="ClientField">The private field that holds the client, a name no user member has.</param>
+/// <param name="RequestLocal">The local that holds the request in <c>RunAsync</c>, a name no parameter has.</param>
+/// <param name="Fields">The file fields in declaration order.</param>
+internal sealed record FlowModel(
+    string? Namespace,
+    EquatableArray<string> ContainingTypes,
+    string ClassName,
+    string FullyQualifiedName,
+    string HintName,
+    string FlowId,
+    bool NullableAnnotations,
+    string ClientField,
+    string RequestLocal,
+    EquatableArray<FlowFieldModel> Fields);

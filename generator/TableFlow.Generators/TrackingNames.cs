@@ -1,0 +1,11 @@
+namespace TableFlow.Generators;
+
+/// <summary>Names of the generator's pipeline steps, for step-tracking (caching) tests and benchmarks.</summary>
+internal static class TrackingNames
+{
+    /// <summary>The transform of each <c>[TableFlow]</c> class into a model, or <see langword="null"/> when it has errors.</summary>
+    public const string FlowModels = nameof(FlowModels);
+
+    /// <summary>The models that are emitted (null models filtered out).</summary>
+    public const string ValidFlowModels = nameof(ValidFlowModels);
+}

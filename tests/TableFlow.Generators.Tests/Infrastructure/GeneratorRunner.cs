@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace TableFlow.Generators.Tests.Infrastructure;
+
+/// <summary>Runs <see cref="TableFlowGenerator"/> the way the compiler does, with step tracking on.</summary>
+internal static class GeneratorRunner
+{
+    /// <summary>A driver for the generator that parses its output with <paramref name="options"/> and tracks every step.</summary>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options)
+        => CSharpGeneratorDriver.Create(
+            new[] { new TableFlowGenerator().AsSourceGenerator() },
+            parseOptions: options,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>Runs the generator once over <paramref name="compilation"/>.</summary>
+    public static GeneratorRun Run(CSharpCompilation compilation)
+    {
+        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
+    }
+}
+
+/// <summary>The outcome of one generator run.</summary>
+internal sealed record GeneratorRun(GeneratorDriver Driver, GeneratorDriverRunResult Result, Compilation Output, ImmutableArray<Diagnostic> DriverDiagnostics)
+{
+    /// <summary>The generated sources by hint name.</summary>
+    public ImmutableArray<GeneratedSourceResult> Sources => Result.Results.Single().GeneratedSources;
+}

@@ -1,0 +1,97 @@
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using TableFlow.Generators.Tests.Infrastructure;
+
+namespace TableFlow.Generators.Tests.Snapshots;
+
+/// <summary>The generated source for each declaration shape, against a verified snapshot beside this file.</summary>
+public class SnapshotTests
+{
+    private static void VerifyCase(FlowCase flowCase, DocumentationMode mode = DocumentationMode.Diagnose, int expectedFiles = 1, [CallerMemberName] string testName = "")
+    {
+        var compilation = TestCompilations.Create(TestCompilations.ParseOptions(LanguageVersion.Latest, mode), flowCase.Source);
+        var run = GeneratorRunner.Run(compilation);
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Equal(expectedFiles, run.Sources.Length);
+        foreach (var source in run.Sources)
+        {
+            Snapshot.Verify(source.SourceText.ToString(), source.HintName, testName: testName);
+        }
+    }
+
+    [Fact]
+    public void Seed() => VerifyCase(FlowCases.Seed);
+
+    [Fact]
+    public void AllShapes() => VerifyCase(FlowCases.AllShapes);
+
+    [Fact]
+    public void GlobalNamespace() => VerifyCase(FlowCases.GlobalNamespace);
+
+    [Fact]
+    public void FileScopedNamespace() => VerifyCase(FlowCases.FileScopedNamespace);
+
+    [Fact]
+    public void NestedInClassAndStruct() => VerifyCase(FlowCases.NestedInClassAndStruct);
+
+    [Fact]
+    public void NestedInRecords() => VerifyCase(FlowCases.NestedInRecords);
+
+    [Fact]
+    public void InternalSealed() => VerifyCase(FlowCases.InternalSealed);
+
+    [Fact]
+    public void KeywordNames() => VerifyCase(FlowCases.KeywordNames);
+
+    [Fact]
+    public void CollidingNames() => VerifyCase(FlowCases.CollidingNames);
+
+    [Fact]
+    public void RequiredOverride() => VerifyCase(FlowCases.RequiredOverride);
+
+    [Fact]
+    public void Ignored() => VerifyCase(FlowCases.Ignored);
+
+    [Fact]
+    public void DocSummaries_with_documentation_file() => VerifyCase(FlowCases.DocSummaries, DocumentationMode.Diagnose);
+
+    [Fact]
+    public void DocSummaries_without_documentation_file() => VerifyCase(FlowCases.DocSummaries, DocumentationMode.None);
+
+    [Fact]
+    public void Doc_summaries_read_the_same_with_and_without_a_documentation_file()
+    {
+        string Generate(DocumentationMode mode)
+            => GeneratorRunner.Run(TestCompilations.Create(TestCompilations.ParseOptions(LanguageVersion.Latest, mode), FlowCases.DocSummaries.Source))
+                .Sources.Single().SourceText.ToString();
+
+        var withFile = Generate(DocumentationMode.Diagnose);
+        Assert.Contains("/// <param name=\"purchaseOrder\">The purchase order as a FlowFile, with R&amp;D codes; null never. Required.</param>", withFile);
+        Assert.Equal(withFile, Generate(DocumentationMode.None));
+    }
+
+    [Fact]
+    public void Declaration_with_an_error_generates_nothing()
+    {
+        var run = GeneratorRunner.Run(TestCompilations.Create("""
+            using TableFlow;
+            [TableFlow("a/b")]
+            public partial class Flow { public FlowFile Invoice { get; } }
+            """));
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void Two_flows_in_one_file_get_one_file_each()
+    {
+        var run = GeneratorRunner.Run(TestCompilations.Create("""
+            using TableFlow;
+            namespace A { [TableFlow("one")] public partial class Flow { public FlowFile Invoice { get; } } }
+            namespace B { [TableFlow("two")] public partial class Flow { public FlowFile Invoice { get; } } }
+            """));
+        Assert.Equal(new[] { "A.Flow.g.cs", "B.Flow.g.cs" }, run.Sources.Select(s => s.HintName).OrderBy(h => h));
+    }
+}
