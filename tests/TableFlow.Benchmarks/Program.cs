@@ -1,5 +1,6 @@
 using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
+using TableFlow.Benchmarks.Generators;
 using TableFlow.Benchmarks.Sink;
 using TableFlow.Benchmarks.Upload;
 
@@ -7,8 +8,8 @@ namespace TableFlow.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks (<c>dotnet run -c Release --project tests/TableFlow.Benchmarks -- --filter '*'</c>), or one of
-/// the helper commands: <c>sink</c> (the Kestrel sink on its own, for large-upload.sh) and <c>upload</c> (one upload
-/// through our client, for large-upload.sh).
+/// the helper commands: <c>sink</c> (the Kestrel sink on its own, for large-upload.sh), <c>upload</c> (one upload
+/// through our client, for large-upload.sh) and <c>steps</c> (which generator steps re-run after an edit).
 /// </summary>
 public static class Program
 {
@@ -21,6 +22,7 @@ public static class Program
             {
                 case "sink": return await SinkCommand.RunAsync(args).ConfigureAwait(false);
                 case "upload": return await UploadCommand.RunAsync(args).ConfigureAwait(false);
+                case "steps": return StepsCommand.Run(args);
             }
         }
 
