@@ -1,2 +1,3 @@
-// The emulator's command line is built in runtime/TableFlow.Testing (issue 5); until then the project only builds.
-return 0;
+using TableFlow.Testing.Cli;
+
+return await EmulatorProgram.RunAsync(args, System.Console.Out, System.Console.Error, System.Threading.CancellationToken.None).ConfigureAwait(false);

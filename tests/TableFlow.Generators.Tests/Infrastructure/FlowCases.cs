@@ -234,11 +234,26 @@ internal static class FlowCases
         }
         """, LanguageVersion.CSharp8);
 
+    public static readonly FlowCase CSharp73 = new(nameof(CSharp73), """
+        using TableFlow;
+
+        namespace Sample
+        {
+            [TableFlow("csharp-7-3")]
+            public partial class LegacyLanguageFlow
+            {
+                public FlowFile Invoice { get; }
+                [FlowField(Required = false)]
+                public FlowFile DeliveryNote { get; }
+            }
+        }
+        """, LanguageVersion.CSharp7_3);
+
     /// <summary>Every case, for theories.</summary>
     public static readonly IReadOnlyList<FlowCase> All = new[]
     {
         Seed, AllShapes, GlobalNamespace, FileScopedNamespace, NestedInClassAndStruct, NestedInRecords, InternalSealed,
-        KeywordNames, CollidingNames, RequiredOverride, Ignored, DocSummaries,
+        KeywordNames, CollidingNames, RequiredOverride, Ignored, DocSummaries, CSharp73,
     };
 
     /// <summary>The case called <paramref name="name"/>.</summary>

@@ -8,12 +8,12 @@ namespace TableFlow.Generators.Tests.Infrastructure;
 /// <summary>Runs <see cref="TableFlowGenerator"/> the way the compiler does, with step tracking on.</summary>
 internal static class GeneratorRunner
 {
-    /// <summary>A driver for the generator that parses its output with <paramref name="options"/> and tracks every step.</summary>
-    public static GeneratorDriver CreateDriver(CSharpParseOptions options)
+    /// <summary>A driver for the generator that parses its output with <paramref name="options"/> and, unless told otherwise, tracks every step.</summary>
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options, bool trackSteps = true)
         => CSharpGeneratorDriver.Create(
             new[] { new TableFlowGenerator().AsSourceGenerator() },
             parseOptions: options,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
     /// <summary>Runs the generator once over <paramref name="compilation"/>.</summary>
     public static GeneratorRun Run(CSharpCompilation compilation)

@@ -18,13 +18,16 @@ internal static class TestCompilations
     public static CSharpParseOptions ParseOptions(LanguageVersion version = LanguageVersion.Latest, DocumentationMode mode = DocumentationMode.Diagnose)
         => new(version, mode);
 
-    /// <summary>A library compilation of <paramref name="sources"/> with nullable enabled and every warning on.</summary>
+    /// <summary>A library compilation of <paramref name="sources"/> with every warning on and nullable enabled (from C# 8, where it exists).</summary>
     public static CSharpCompilation Create(CSharpParseOptions options, params string[] sources)
         => CSharpCompilation.Create(
             "UserAssembly",
             sources.Select((s, i) => CSharpSyntaxTree.ParseText(s, options, path: $"User{i}.cs")),
             References,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: options.LanguageVersion >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable,
+                warningLevel: 9999));
 
     /// <summary><see cref="Create(CSharpParseOptions, string[])"/> with the default parse options.</summary>
     public static CSharpCompilation Create(params string[] sources) => Create(ParseOptions(), sources);

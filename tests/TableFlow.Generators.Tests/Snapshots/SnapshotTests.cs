@@ -9,12 +9,12 @@ namespace TableFlow.Generators.Tests.Snapshots;
 /// <summary>The generated source for each declaration shape, against a verified snapshot beside this file.</summary>
 public class SnapshotTests
 {
-    private static void VerifyCase(FlowCase flowCase, DocumentationMode mode = DocumentationMode.Diagnose, int expectedFiles = 1, [CallerMemberName] string testName = "")
+    private static void VerifyCase(FlowCase flowCase, DocumentationMode mode = DocumentationMode.Diagnose, LanguageVersion version = LanguageVersion.Latest, [CallerMemberName] string testName = "")
     {
-        var compilation = TestCompilations.Create(TestCompilations.ParseOptions(LanguageVersion.Latest, mode), flowCase.Source);
+        var compilation = TestCompilations.Create(TestCompilations.ParseOptions(version, mode), flowCase.Source);
         var run = GeneratorRunner.Run(compilation);
         Assert.Empty(run.DriverDiagnostics);
-        Assert.Equal(expectedFiles, run.Sources.Length);
+        Assert.Single(run.Sources);
         foreach (var source in run.Sources)
         {
             Snapshot.Verify(source.SourceText.ToString(), source.HintName, testName: testName);
@@ -59,6 +59,10 @@ public class SnapshotTests
 
     [Fact]
     public void DocSummaries_without_documentation_file() => VerifyCase(FlowCases.DocSummaries, DocumentationMode.None);
+
+    /// <summary>Before C# 8 there are no nullable annotations: optional parameters are plain reference types defaulting to null.</summary>
+    [Fact]
+    public void CSharp73_without_nullable_annotations() => VerifyCase(FlowCases.CSharp73, version: LanguageVersion.CSharp7_3);
 
     [Fact]
     public void Doc_summaries_read_the_same_with_and_without_a_documentation_file()

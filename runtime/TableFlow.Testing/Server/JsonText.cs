@@ -1,0 +1,23 @@
+using System;
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace TableFlow.Testing.Server;
+
+/// <summary>Writes JSON with <see cref="Utf8JsonWriter"/>: no reflection serializer, so the emulator stays trimming-friendly.</summary>
+internal static class JsonText
+{
+    public static byte[] WriteUtf8(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    public static string Write(Action<Utf8JsonWriter> write) => Encoding.UTF8.GetString(WriteUtf8(write));
+}

@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TableFlow.Generators.Tests.Infrastructure;
+
+namespace TableFlow.Generators.Tests.Robustness;
+
+/// <summary>
+/// While the user types, every keystroke is a half-finished declaration. For every prefix of every snapshotted
+/// declaration (cut after each token), the generator and all analyzers of the TableFlow.Generators assembly must
+/// neither throw nor report their own failure (CS8784/CS8785 for generators, AD0001 for analyzers).
+/// </summary>
+public class HalfTypedCodeTests
+{
+    /// <summary>Every concrete analyzer (suppressors included) in the generator assembly, discovered rather than named.</summary>
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(TableFlowGenerator).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    private static readonly string[] FailureIds = { "CS8784", "CS8785", "AD0001" };
+
+    [Theory]
+    [MemberData(nameof(FlowCases.Names), MemberType = typeof(FlowCases))]
+    public void Every_prefix_runs_the_generator_and_analyzers_without_failure(string caseName)
+    {
+        var flowCase = FlowCases.Get(caseName);
+        var options = TestCompilations.ParseOptions(LanguageVersion.Latest);
+        var tokens = CSharpSyntaxTree.ParseText(flowCase.Source, options).GetRoot().DescendantTokens().ToList();
+        var cuts = new SortedSet<int>(tokens.Select(t => t.Span.End)) { 0 };
+
+        var compilation = TestCompilations.Create(options, "");
+        var driver = GeneratorRunner.CreateDriver(options, trackSteps: false);
+        var failures = new List<string>();
+        var generatedSomething = false;
+        foreach (var cut in cuts)
+        {
+            var prefix = flowCase.Source.Substring(0, cut);
+            var edited = compilation.ReplaceSyntaxTree(compilation.SyntaxTrees.Single(), CSharpSyntaxTree.ParseText(prefix, options, path: "User0.cs"));
+            try
+            {
+                driver = driver.RunGeneratorsAndUpdateCompilation(edited, out var output, out var diagnostics);
+                var result = driver.GetRunResult().Results.Single();
+                generatedSomething |= result.GeneratedSources.Length > 0;
+                if (result.Exception is not null) failures.Add($"generator threw at {cut}: {result.Exception}");
+                failures.AddRange(diagnostics.Where(d => FailureIds.Contains(d.Id)).Select(d => $"at {cut}: {d}"));
+                failures.AddRange(RunAnalyzers(output).Select(f => $"at {cut}: {f}"));
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                failures.Add($"threw at {cut}: {e}");
+            }
+
+            if (failures.Count > 0) break;
+        }
+
+        Assert.True(failures.Count == 0, $"Failure on the prefix ending at {failures.FirstOrDefault()}");
+        Assert.True(generatedSomething, "the complete declaration should have generated code at least once");
+    }
+
+    private static IEnumerable<string> RunAnalyzers(Compilation compilation)
+    {
+        if (Analyzers.IsEmpty) return Array.Empty<string>();
+        var exceptions = new ConcurrentQueue<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            onAnalyzerException: (e, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {e}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false);
+        var diagnostics = compilation.WithAnalyzers(Analyzers, options).GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        return exceptions.Concat(diagnostics.Where(d => FailureIds.Contains(d.Id)).Select(d => d.ToString()));
+    }
+}
