@@ -336,6 +336,12 @@ internal static class FlowRules
         if (type.TypeParameters.Length > 0) return $"[TableFlow] class '{name}' is generic; a flow class needs one fixed set of fields. Remove its type parameters.";
         if (type.IsFileLocal) return $"[TableFlow] class '{name}' is file-local, so the generated part in another file cannot extend it. Remove the 'file' modifier.";
         if (Array.IndexOf(GeneratedMemberNames, name) >= 0) return $"[TableFlow] class '{name}' has the name of a member the generator adds to it, which C# forbids. Rename the class.";
+        if (type.BaseType is { TypeKind: not TypeKind.Error, SpecialType: not SpecialType.System_Object } baseType &&
+            !baseType.InstanceConstructors.Any(c => c.DeclaredAccessibility != Accessibility.Private && c.Parameters.All(p => p.IsOptional || p.IsParams)))
+        {
+            return $"[TableFlow] class '{name}' derives from '{baseType.Name}', which has no constructor without arguments for the generated constructor to call. Give '{baseType.Name}' an accessible parameterless constructor, or do not derive from it.";
+        }
+
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             if (outer.TypeParameters.Length > 0) return $"[TableFlow] class '{name}' is nested in generic type '{outer.Name}'; a flow class needs one fixed set of fields. Move it out of '{outer.Name}'.";
