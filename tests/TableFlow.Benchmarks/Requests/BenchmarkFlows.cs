@@ -1,7 +1,3 @@
-// The CS8618 suppressor for file-field declarations is not on this branch yet; without it the generated constructor
-// reports CS8618 under warnings-as-errors. Nullable-oblivious declarations are still required fields.
-#nullable disable
-
 using TableFlow;
 
 namespace TableFlow.Benchmarks.Requests;
