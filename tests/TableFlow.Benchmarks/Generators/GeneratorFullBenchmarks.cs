@@ -11,6 +11,9 @@ namespace TableFlow.Benchmarks.Generators;
 /// Refit's generator runs on the same flows written as Refit interfaces.
 /// </summary>
 [MemoryDiagnoser]
+// One operation takes seconds: cap the default job's adaptive counts so '--filter *' ends in reasonable time.
+[MaxWarmupCount(8)]
+[MaxIterationCount(20)]
 public class GeneratorFullBenchmarks
 {
     private CSharpCompilation _flows = null!;

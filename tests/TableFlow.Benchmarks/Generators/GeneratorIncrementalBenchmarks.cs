@@ -12,6 +12,9 @@ namespace TableFlow.Benchmarks.Generators;
 /// compilation (as every keystroke does) so that nothing bound during the previous iteration is reused.
 /// </summary>
 [MemoryDiagnoser]
+// One operation takes seconds: cap the default job's adaptive counts so '--filter *' ends in reasonable time.
+[MaxWarmupCount(8)]
+[MaxIterationCount(20)]
 public class GeneratorIncrementalBenchmarks
 {
     private readonly State[] _states = new State[3];
