@@ -27,7 +27,7 @@ public sealed class EmulatedRequest
     /// <summary>The query string including its <c>?</c>, or empty.</summary>
     public string Query { get; }
 
-    /// <summary>The status code answered; <see langword="null"/> when the connection was dropped.</summary>
+    /// <summary>The status code answered; <see langword="null"/> when no answer was sent (a dropped-connection fault, or the client gave up first).</summary>
     public int? StatusCode { get; }
 
     /// <summary>The fault injected into this request, if any.</summary>

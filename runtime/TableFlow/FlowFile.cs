@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Threading;
 
 namespace TableFlow;
 
@@ -9,7 +10,8 @@ namespace TableFlow;
 /// <remarks>
 /// A <see cref="FlowFile"/> made by <see cref="FromPath"/> opens the file when the request is sent and closes it
 /// afterwards. One made by <see cref="FromStream"/> reads the caller's stream from its current position and leaves
-/// it open: the caller disposes it. A stream that cannot seek can be sent once.
+/// it open: the caller disposes it. A seekable stream is rewound to that position whenever it is sent again (a run
+/// the API refused with 429 is re-sent); a stream that cannot seek can be sent once.
 /// </remarks>
 public abstract class FlowFile
 {
@@ -68,6 +70,12 @@ public abstract class FlowFile
     /// <summary>Opens the content to send. <paramref name="owned"/> says whether the caller must dispose the stream.</summary>
     internal abstract Stream Open(out bool owned);
 
+    /// <summary>Whether the content can be read (again) from its start: false only for a non-seekable stream already read.</summary>
+    internal virtual bool CanReplay => true;
+
+    /// <summary>Fails, naming the file, when it cannot be sent now (a deleted file, a disposed or already-read stream).</summary>
+    internal abstract void EnsureSendable();
+
     /// <inheritdoc/>
     public override string ToString() => $"{FileName} ({ContentType}{(Length is { } n ? $", {n} bytes" : "")})";
 
@@ -105,6 +113,11 @@ public abstract class FlowFile
 
         public override long? Length => File.Exists(_path) ? new FileInfo(_path).Length : null;
 
+        internal override void EnsureSendable()
+        {
+            if (!File.Exists(_path)) throw new FileNotFoundException($"Cannot upload '{_path}': the file no longer exists.", _path);
+        }
+
         internal override Stream Open(out bool owned)
         {
             owned = true;
@@ -122,15 +135,40 @@ public abstract class FlowFile
     private sealed class StreamFlowFile : FlowFile
     {
         private readonly Stream _stream;
+        private readonly long _start;
+        private int _opened;
 
         public StreamFlowFile(Stream stream, string fileName, string? contentType)
-            : base(fileName, contentType) => _stream = stream;
+            : base(fileName, contentType)
+        {
+            _stream = stream;
+            _start = stream.CanSeek ? stream.Position : -1;
+        }
 
-        public override long? Length => _stream.CanSeek ? _stream.Length - _stream.Position : null;
+        public override long? Length => _stream.CanSeek ? _stream.Length - _start : null;
+
+        internal override bool CanReplay => _stream.CanSeek || Volatile.Read(ref _opened) == 0;
+
+        internal override void EnsureSendable()
+        {
+            if (!_stream.CanRead) throw new ObjectDisposedException(FileName, $"The stream of file '{FileName}' is closed or no longer readable; keep it open until the run request has been sent.");
+            if (!CanReplay) throw new InvalidOperationException($"The stream of file '{FileName}' cannot seek and was already sent once; create a new FlowFile over a fresh stream to send it again.");
+        }
 
         internal override Stream Open(out bool owned)
         {
             owned = false;
+            if (_stream.CanSeek)
+            {
+                // Every send starts where the caller's stream was when the FlowFile was made, so a re-sent run
+                // carries the same bytes as the first attempt.
+                _stream.Position = _start;
+            }
+            else if (Interlocked.Exchange(ref _opened, 1) != 0)
+            {
+                throw new InvalidOperationException($"The stream of file '{FileName}' cannot seek and was already sent once.");
+            }
+
             return _stream;
         }
     }
@@ -143,6 +181,10 @@ public abstract class FlowFile
             : base(fileName, contentType) => _bytes = bytes;
 
         public override long? Length => _bytes.Length;
+
+        internal override void EnsureSendable()
+        {
+        }
 
         internal override Stream Open(out bool owned)
         {

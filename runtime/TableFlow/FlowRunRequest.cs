@@ -60,6 +60,32 @@ public sealed class FlowRunRequest
         return this;
     }
 
+    /// <summary>Fails, naming the file, when one cannot be sent now; called before any network I/O.</summary>
+    internal void EnsureSendable()
+    {
+        foreach (var field in _fields)
+        {
+            foreach (var file in field.Files) file.EnsureSendable();
+        }
+    }
+
+    /// <summary>Why the request could not be sent again after a first attempt, or <see langword="null"/> when it can.</summary>
+    internal string? CannotResendReason()
+    {
+        foreach (var field in _fields)
+        {
+            foreach (var file in field.Files)
+            {
+                if (!file.CanReplay)
+                {
+                    return $"The run request was not sent again: file '{file.FileName}' of field '{field.Key}' comes from a stream that cannot seek and was already read. Pass a seekable stream, a path or bytes to let the client retry.";
+                }
+            }
+        }
+
+        return null;
+    }
+
     private void Add(FlowRunField field)
     {
         foreach (var existing in _fields)

@@ -1,10 +1,9 @@
 using System;
-using System.IO;
-using System.Net;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 using TableFlow.Http;
@@ -15,18 +14,21 @@ namespace TableFlow;
 /// <summary>
 /// The client of the TableFlow API: runs flows and reads their runs. Thread-safe; make one per application and share it.
 /// </summary>
+/// <remarks>
+/// Every argument is checked before any network I/O. Reads are retried after transient failures (see
+/// <see cref="TableFlowClientOptions.MaxRetries"/>); a run request is sent again only when the API certainly did not
+/// take it. Exception messages say what was being done and never contain the API key.
+/// </remarks>
 public sealed class TableFlowClient : IDisposable
 {
-    private const int BodyExcerptLength = 2048;
-
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly TableFlowClientOptions _options;
-    private readonly AuthenticationHeaderValue _authorization;
+    private readonly ApiRequestSender _sender;
 
     /// <summary>Creates a client for the public API with the given key.</summary>
     /// <param name="apiKey">The workspace's API key.</param>
-    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty or has characters a header cannot carry.</exception>
     public TableFlowClient(string apiKey)
         : this(new TableFlowClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
     {
@@ -34,39 +36,36 @@ public sealed class TableFlowClient : IDisposable
 
     /// <summary>Creates a client with the given options; it makes and owns its own <see cref="HttpClient"/>.</summary>
     /// <param name="options">The settings; the key may come from <c>TABLEFLOW_API_KEY</c>.</param>
-    /// <exception cref="ArgumentException">No API key is set, or the base address is not usable.</exception>
+    /// <exception cref="ArgumentException">No API key is set, or an option (such as the base address) is not usable.</exception>
     public TableFlowClient(TableFlowClientOptions options)
-        : this(new HttpClient(), options, ownsHttp: true)
+        : this(null, options, ownsHttp: true)
     {
     }
 
     /// <summary>Creates a client that sends through the given <see cref="HttpClient"/> (for example one from <c>IHttpClientFactory</c>).</summary>
-    /// <param name="httpClient">The HTTP client to send through; not disposed by this client.</param>
+    /// <param name="httpClient">The HTTP client to send through; not disposed by this client. Its own <c>BaseAddress</c> is not used.</param>
     /// <param name="options">The settings; the key may come from <c>TABLEFLOW_API_KEY</c>.</param>
-    /// <exception cref="ArgumentException">No API key is set, or the base address is not usable.</exception>
+    /// <exception cref="ArgumentException">No API key is set, or an option (such as the base address) is not usable.</exception>
     public TableFlowClient(HttpClient httpClient, TableFlowClientOptions options)
         : this(httpClient ?? throw new ArgumentNullException(nameof(httpClient)), options, ownsHttp: false)
     {
     }
 
-    private TableFlowClient(HttpClient httpClient, TableFlowClientOptions options, bool ownsHttp)
+    private TableFlowClient(HttpClient? httpClient, TableFlowClientOptions options, bool ownsHttp)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
         _options = options.Clone();
-        var apiKey = _options.ApiKey ?? Environment.GetEnvironmentVariable(TableFlowClientOptions.ApiKeyEnvironmentVariable);
-        if (string.IsNullOrWhiteSpace(apiKey))
-        {
-            if (ownsHttp) httpClient.Dispose();
-            throw new ArgumentException(
-                $"No TableFlow API key: set TableFlowClientOptions.ApiKey or the {TableFlowClientOptions.ApiKeyEnvironmentVariable} environment variable.",
-                nameof(options));
-        }
+        var apiKey = ClientOptionsValidator.Validate(_options);
 
-        _options.BaseAddress = ValidateBaseAddress(_options.BaseAddress);
-        _authorization = new AuthenticationHeaderValue("Bearer", apiKey!.Trim());
-        _http = httpClient;
+        _http = httpClient ?? CreateOwnHttpClient();
         _ownsHttp = ownsHttp;
-        if (ownsHttp) _http.Timeout = System.Threading.Timeout.InfiniteTimeSpan;
+        _sender = new ApiRequestSender(
+            _http,
+            _options.BaseAddress,
+            new AuthenticationHeaderValue("Bearer", apiKey),
+            _options.RequestTimeout,
+            RetryPolicy.From(_options),
+            new SecretRedactor(apiKey));
     }
 
     /// <summary>The address requests are made relative to.</summary>
@@ -74,25 +73,33 @@ public sealed class TableFlowClient : IDisposable
 
     /// <summary>
     /// Starts a run of a flow: sends its files as <c>multipart/form-data</c> to <c>POST v2/flows/{flowId}/run</c>.
-    /// The run goes on asynchronously; follow it with <see cref="WaitForFlowRunAsync"/>.
+    /// The run goes on asynchronously; follow it with <see cref="WaitForFlowRunAsync(FlowRun, CancellationToken)"/>.
     /// </summary>
     /// <param name="flowId">The flow's id.</param>
     /// <param name="request">The files and fields to send.</param>
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new run, normally in <see cref="FlowRunStatus.Processing"/>.</returns>
+    /// <remarks>
+    /// The request is sent once. It is sent again only after a 429 or a refused connection, when the API certainly
+    /// did not take it; after a 5xx, a timeout or a dropped connection the error is thrown, because a second send
+    /// could start a second run.
+    /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="flowId"/> is empty or cannot stand in a URL path.</exception>
+    /// <exception cref="System.IO.FileNotFoundException">A file given by path no longer exists (nothing was sent).</exception>
     /// <exception cref="TableFlowApiException">The API refused the run.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
     public async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
     {
         var path = "v2/flows/" + ValidateId(flowId, nameof(flowId)) + "/run";
         if (request is null) throw new ArgumentNullException(nameof(request));
+        request.EnsureSendable();
 
-        using var message = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.BaseAddress, path)) { Content = new FlowRunContent(request) };
         var what = $"starting a run of flow '{flowId}'";
-        using var response = await SendAsync(message, what, cancellationToken).ConfigureAwait(false);
-        return await ReadFlowRunAsync(response, what, cancellationToken).ConfigureAwait(false);
+        var response = await _sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
+        return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, RunMayHaveStarted);
     }
+
+    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
     /// <param name="runId">The run's id.</param>
@@ -101,41 +108,83 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="TableFlowApiException">The API answered with an error, such as 404 for an unknown run.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
     public async Task<FlowRun> GetFlowRunAsync(string runId, CancellationToken cancellationToken = default)
+        => (await GetFlowRunWithRetryAfterAsync(runId, cancellationToken).ConfigureAwait(false)).Run;
+
+    /// <summary>
+    /// Lists the workspace's runs, newest first (<c>GET v2/flows/runs</c>), following the API's pages
+    /// (<c>pagination.next_offset</c>) until the last one. Pages are fetched as the enumeration reaches them.
+    /// </summary>
+    /// <param name="query">Filters and page size; <see langword="null"/> for every run.</param>
+    /// <param name="cancellationToken">Cancels the enumeration.</param>
+    /// <returns>The runs, in the API's order.</returns>
+    /// <exception cref="ArgumentException">A filter value cannot be sent (thrown by this call, before any request).</exception>
+    /// <exception cref="TableFlowApiException">The API answered a page with an error.</exception>
+    /// <exception cref="TableFlowException">The API could not be reached, answered something that is not a page of runs, or repeated a page.</exception>
+    public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, CancellationToken cancellationToken = default)
     {
-        var path = "v2/flows/runs/" + ValidateId(runId, nameof(runId));
-        using var message = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.BaseAddress, path));
-        var what = $"reading flow run '{runId}'";
-        using var response = await SendAsync(message, what, cancellationToken).ConfigureAwait(false);
-        return await ReadFlowRunAsync(response, what, cancellationToken).ConfigureAwait(false);
+        // Checked and copied here, so a bad filter fails at the call and later changes to the query do not leak in.
+        var snapshot = new FlowRunQuery { Status = query?.Status, FlowId = query?.FlowId, Limit = query?.Limit, Offset = query?.Offset };
+        snapshot.ToQueryString(snapshot.Offset);
+        return ListPagesAsync(snapshot, cancellationToken);
+    }
+
+    /// <summary>Lists every run of one flow, newest first (<c>GET v2/flows/{flowId}/runs</c>, which answers all runs at once).</summary>
+    /// <param name="flowId">The flow's id.</param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    /// <returns>The runs, in the API's order.</returns>
+    /// <remarks>For a flow with many runs, <see cref="ListFlowRunsAsync(FlowRunQuery?, CancellationToken)"/> with <see cref="FlowRunQuery.FlowId"/> pages through them instead.</remarks>
+    /// <exception cref="ArgumentException"><paramref name="flowId"/> is empty or cannot stand in a URL path.</exception>
+    /// <exception cref="TableFlowApiException">The API answered with an error.</exception>
+    /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a list of runs.</exception>
+    public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(string flowId, CancellationToken cancellationToken = default)
+    {
+        // Checked here, not when enumeration starts, so a bad id fails at the call.
+        var path = "v2/flows/" + ValidateId(flowId, nameof(flowId)) + "/runs";
+        return ListFlowRunsOfFlowAsync(path, flowId, cancellationToken);
     }
 
     /// <summary>
     /// Polls a run until it is <see cref="FlowRunStatus.Completed"/>, <see cref="FlowRunStatus.Failed"/> or
     /// <see cref="FlowRunStatus.Review"/> (paused for a person; call again to keep waiting), every
-    /// <see cref="TableFlowClientOptions.PollingInterval"/>, for at most <see cref="TableFlowClientOptions.WaitTimeout"/>.
+    /// <see cref="TableFlowClientOptions.PollingInterval"/> (or as the API's <c>Retry-After</c> asks), for at most
+    /// <see cref="TableFlowClientOptions.WaitTimeout"/>. <see cref="FlowRunStatus.Processing"/> and statuses this
+    /// library does not know keep it polling.
     /// </summary>
     /// <param name="runId">The run's id.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The run in its final (or review) state. A failed run is returned, not thrown: check <see cref="FlowRun.Status"/>.</returns>
+    /// <exception cref="TableFlowException">The wait timed out (the message names the run and its last status), or the run could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<FlowRun> WaitForFlowRunAsync(string runId, CancellationToken cancellationToken = default)
+        => WaitForFlowRunAsync(runId, _options.WaitTimeout, cancellationToken);
+
+    /// <summary>Waits for a run as <see cref="WaitForFlowRunAsync(string, CancellationToken)"/> does, for at most <paramref name="timeout"/>.</summary>
+    /// <param name="runId">The run's id.</param>
+    /// <param name="timeout">How long to wait in all, instead of <see cref="TableFlowClientOptions.WaitTimeout"/>.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>The run in its final (or review) state.</returns>
     /// <exception cref="TableFlowException">The wait timed out, or the run could not be read.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<FlowRun> WaitForFlowRunAsync(string runId, CancellationToken cancellationToken = default)
+    public Task<FlowRun> WaitForFlowRunAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         ValidateId(runId, nameof(runId));
-        var deadline = DateTimeOffset.UtcNow + _options.WaitTimeout;
-        while (true)
-        {
-            var run = await GetFlowRunAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (run.IsFinished) return run;
-            var remaining = deadline - DateTimeOffset.UtcNow;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TableFlowException($"Flow run '{runId}' was still {run.StatusText} after waiting {_options.WaitTimeout}; wait again or raise TableFlowClientOptions.WaitTimeout.");
-            }
+        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The wait timeout cannot be negative.");
+        return WaitCoreAsync(runId, timeout, cancellationToken);
+    }
 
-            var delay = _options.PollingInterval < remaining ? _options.PollingInterval : remaining;
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>
+    /// Waits for a run that <see cref="RunFlowAsync"/> (or a generated <c>RunAsync</c>) returned; a run that is already
+    /// finished is returned as is, without a request.
+    /// </summary>
+    /// <param name="run">The run to follow.</param>
+    /// <param name="cancellationToken">Stops the wait.</param>
+    /// <returns>The run in its final (or review) state.</returns>
+    /// <exception cref="TableFlowException">The wait timed out, or the run could not be read.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public Task<FlowRun> WaitForFlowRunAsync(FlowRun run, CancellationToken cancellationToken = default)
+    {
+        if (run is null) throw new ArgumentNullException(nameof(run));
+        return run.IsFinished ? Task.FromResult(run) : WaitForFlowRunAsync(run.Id, cancellationToken);
     }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made itself (not one that was passed in).</summary>
@@ -144,95 +193,78 @@ public sealed class TableFlowClient : IDisposable
         if (_ownsHttp) _http.Dispose();
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage message, string what, CancellationToken cancellationToken)
+    private async Task<FlowRun> WaitCoreAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        message.Headers.Authorization = _authorization;
-        message.Headers.Accept.ParseAdd("application/json");
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.RequestTimeout);
-        try
+        var clock = Stopwatch.StartNew();
+        while (true)
         {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TableFlowException($"Timed out after {_options.RequestTimeout} {what} at {_options.BaseAddress}.");
-        }
-        catch (HttpRequestException e)
-        {
-            throw new TableFlowException($"Could not reach the TableFlow API at {_options.BaseAddress} {what}: {e.Message}", e);
+            var (run, retryAfter) = await GetFlowRunWithRetryAfterAsync(runId, cancellationToken).ConfigureAwait(false);
+            if (run.IsFinished) return run;
+
+            var remaining = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : timeout - clock.Elapsed;
+            if (remaining <= TimeSpan.Zero)
+            {
+                throw new TableFlowException($"Flow run '{runId}' was still '{run.StatusText}' after waiting {timeout}; wait again, or raise TableFlowClientOptions.WaitTimeout.");
+            }
+
+            // The API's Retry-After, when it sends one with a run, knows better than a fixed interval.
+            var delay = retryAfter ?? _options.PollingInterval;
+            if (delay > remaining) delay = remaining;
+            if (delay > MaxDelay) delay = MaxDelay;
+            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static async Task<FlowRun> ReadFlowRunAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
+    private async Task<(FlowRun Run, TimeSpan? RetryAfter)> GetFlowRunWithRetryAfterAsync(string runId, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode) throw CreateApiException(response, body, what);
-        FlowRunDto? dto;
-        try
-        {
-            dto = JsonSerializer.Deserialize(body, TableFlowJsonContext.Default.FlowRunDto);
-        }
-        catch (JsonException e)
-        {
-            throw new TableFlowException($"The API answered {(int)response.StatusCode} {what}, but the body is not a flow run: {e.Message} Body starts: {Excerpt(body)}", e);
-        }
-
-        if (dto is null || string.IsNullOrEmpty(dto.Id) || dto.Status is null)
-        {
-            throw new TableFlowException($"The API answered {(int)response.StatusCode} {what}, but the body is not a flow run (no id or status). Body starts: {Excerpt(body)}");
-        }
-
-        return FlowRunMapper.ToFlowRun(dto);
+        var path = "v2/flows/runs/" + ValidateId(runId, nameof(runId));
+        var what = $"reading flow run '{runId}'";
+        var response = await _sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
+        return (ResponseParser.ReadFlowRun(response, what, _sender.Redactor), response.RetryAfter);
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private async IAsyncEnumerable<FlowRun> ListPagesAsync(FlowRunQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        long? offset = query.Offset;
+        var seen = new HashSet<long> { offset ?? 0 };
+        for (var page = 1; ; page++)
+        {
+            var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
+            var response = await _sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
+            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, _sender.Redactor);
+            foreach (var run in runs) yield return run;
+
+            if (next is not { } nextOffset || runs.Count == 0) yield break;
+            if (!seen.Add(nextOffset))
+            {
+                // A server that hands out an offset it already served would make this loop forever.
+                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read, {what}; stopped listing to avoid an endless loop.");
+            }
+
+            offset = nextOffset;
+        }
+    }
+
+    private async IAsyncEnumerable<FlowRun> ListFlowRunsOfFlowAsync(string path, string flowId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var what = $"listing the runs of flow '{flowId}'";
+        var response = await _sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
+        foreach (var run in ResponseParser.ReadFlowRunArray(response, what, _sender.Redactor)) yield return run;
+    }
+
+    private static HttpClient CreateOwnHttpClient()
+    {
+        // Redirects are not followed: .NET drops the Authorization header on a redirect, and following one would
+        // re-send a run's body. The error then names where the API moved.
 #if NET
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
 #else
-        cancellationToken.ThrowIfCancellationRequested();
-        return await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+        var handler = new HttpClientHandler { AllowAutoRedirect = false };
 #endif
-    }
-
-    private static TableFlowApiException CreateApiException(HttpResponseMessage response, byte[] body, string what)
-    {
-        string? error = null, detail = null;
-        try
-        {
-            var dto = body.Length > 0 ? JsonSerializer.Deserialize(body, TableFlowJsonContext.Default.ErrorDto) : null;
-            error = dto?.Error;
-            detail = dto?.Message;
-        }
-        catch (JsonException)
-        {
-            // Not the API's JSON error shape (a proxy's HTML page, say): the excerpt below carries what there is.
-        }
-
-        var status = (int)response.StatusCode;
-        var said = (error, detail) switch
-        {
-            (not null, not null) => $"{error}: {detail}",
-            (not null, null) => error,
-            (null, not null) => detail,
-            _ => body.Length == 0 ? "(empty body)" : Excerpt(body),
-        };
-        var hint = response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized => " Check the API key (TableFlowClientOptions.ApiKey or TABLEFLOW_API_KEY).",
-            HttpStatusCode.Forbidden => " The API key may not have access to this workspace.",
-            HttpStatusCode.NotFound => " Check the id, and that it belongs to the API key's workspace.",
-            _ => "",
-        };
-        return new TableFlowApiException($"The TableFlow API answered {status} ({response.ReasonPhrase}) {what}: {said}.{hint}", response.StatusCode, error, detail, Excerpt(body));
-    }
-
-    private static string Excerpt(byte[] body)
-    {
-        var length = Math.Min(body.Length, BodyExcerptLength);
-        var text = Encoding.UTF8.GetString(body, 0, length);
-        return body.Length > BodyExcerptLength ? text + "…" : text;
+        // The per-attempt timeout is RequestTimeout, applied by the client itself; HttpClient's own would cut in first.
+        return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     private static string ValidateId(string id, string parameterName)
@@ -248,18 +280,5 @@ public sealed class TableFlowClient : IDisposable
         }
 
         return id;
-    }
-
-    private static Uri ValidateBaseAddress(Uri? baseAddress)
-    {
-        if (baseAddress is null) throw new ArgumentException("TableFlowClientOptions.BaseAddress is null.", "options");
-        if (!baseAddress.IsAbsoluteUri) throw new ArgumentException($"TableFlowClientOptions.BaseAddress '{baseAddress}' is not an absolute URI.", "options");
-        if (baseAddress.Scheme != Uri.UriSchemeHttps && !(baseAddress.Scheme == Uri.UriSchemeHttp && baseAddress.IsLoopback))
-        {
-            throw new ArgumentException($"TableFlowClientOptions.BaseAddress '{baseAddress}' must use https (plain http is allowed only on loopback), so the API key is never sent in clear.", "options");
-        }
-
-        // Requests are relative to the base: without a trailing slash a path prefix would be dropped.
-        return baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
     }
 }

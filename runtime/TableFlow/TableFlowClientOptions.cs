@@ -23,20 +23,44 @@ public sealed class TableFlowClientOptions
     /// </summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
-    /// <summary>How long one HTTP request may take before it fails. Default 100 seconds.</summary>
+    /// <summary>
+    /// How long one HTTP request (one attempt, until its answer has been read) may take before it fails with a
+    /// <see cref="TableFlowException"/>. Default 100 seconds. An upload of a large file must fit in it.
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
-    /// <summary>How often <see cref="TableFlowClient.WaitForFlowRunAsync"/> asks for a run's status. Default 2 seconds.</summary>
+    /// <summary>
+    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, System.Threading.CancellationToken)"/> waits
+    /// between two reads of a run's status, unless the API asks for another interval with <c>Retry-After</c>.
+    /// Default 2 seconds.
+    /// </summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How long <see cref="TableFlowClient.WaitForFlowRunAsync"/> waits in all before it gives up. Default 30 minutes.</summary>
+    /// <summary>
+    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, System.Threading.CancellationToken)"/> waits in
+    /// all before it gives up with a <see cref="TableFlowException"/>. Default 30 minutes.
+    /// </summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
-    /// How many times a failed read (<c>GET</c>) is tried again after a 5xx, a 429 or a connection failure. Default 3.
-    /// A run request (<c>POST</c>) is only sent again when the API certainly did not take it.
+    /// How many times a failed read (<c>GET</c>) is tried again after a 5xx, a 429, a timeout or a connection failure.
+    /// Default 3; 0 turns retries off. A run request (<c>POST</c>) is sent again only when the API certainly did not
+    /// take it — after a 429 or a refused connection — never after a 5xx, a timeout or a dropped connection, because a
+    /// second run would process the same documents twice.
     /// </summary>
     public int MaxRetries { get; set; } = 3;
+
+    /// <summary>
+    /// The first backoff delay between retries; it doubles with each retry (with random jitter) up to
+    /// <see cref="MaxRetryDelay"/>. Used when the API sends no <c>Retry-After</c>. Default 1 second.
+    /// </summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest wait before a retry. When the API's <c>Retry-After</c> asks for longer, the client does not wait
+    /// but surfaces the error (which says when the API asked to be called again). Default 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 
     internal TableFlowClientOptions Clone() => (TableFlowClientOptions)MemberwiseClone();
 }

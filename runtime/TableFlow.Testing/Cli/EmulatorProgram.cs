@@ -43,9 +43,9 @@ internal static class EmulatorProgram
         {
             emulator = await TableFlowEmulator.StartAsync(options, stop).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException)
         {
-            // FileNotFoundException and InvalidDataException (a bad flows file) are IOExceptions too.
+            // A missing or bad flows file, a port in use, or a bad option value: say which, without a stack trace.
             stderr.WriteLine($"error: {e.Message}");
             return 1;
         }

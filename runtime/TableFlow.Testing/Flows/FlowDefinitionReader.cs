@@ -218,10 +218,15 @@ internal static class FlowDefinitionReader
     private static InvalidDataException Problem(string source, string at, string problem)
         => new($"The flow definition file '{source}' is not valid at {at}: {problem}.");
 
-    // JsonException messages end with "Path: $ | LineNumber: 2 | BytePositionInLine: 4." which the caller already rephrased.
+    // JsonException messages end with "[Path: $ |] LineNumber: 2 | BytePositionInLine: 4." which the caller already rephrased.
     private static string FirstSentence(string message)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return (cut > 0 ? message.Substring(0, cut) : message).TrimEnd();
+        foreach (var tail in new[] { " Path:", " LineNumber:" })
+        {
+            var cut = message.IndexOf(tail, StringComparison.Ordinal);
+            if (cut > 0) message = message.Substring(0, cut);
+        }
+
+        return message.TrimEnd();
     }
 }

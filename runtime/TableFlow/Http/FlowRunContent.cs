@@ -18,11 +18,22 @@ namespace TableFlow.Http;
 /// from their streams as they are sent, never buffered whole.
 /// </summary>
 /// <remarks>
-/// Part headers are written as UTF-8 and a file name goes in the quoted <c>filename</c> parameter as is, with
-/// <c>"</c> written as <c>%22</c> (and CR/LF refused when the file is made). That is what RFC 7578 §4.2 allows and what
-/// browsers send (WHATWG "multipart/form-data encoding algorithm"), so ASP.NET Core, Node's busboy/multer and Python's
-/// multipart parsers read the name back intact. The RFC 5987 <c>filename*</c> form is not used: RFC 7578 §4.2 says
-/// senders must not use it in form data, and several parsers ignore it.
+/// <para>
+/// File names. Part headers are written as UTF-8 and the name goes in the quoted <c>filename</c> parameter as is:
+/// RFC 7578 §4.2 allows this ("file names … MAY be encoded", §5.1.3 notes that deployed systems send raw UTF-8),
+/// browsers do it, and ASP.NET Core's <c>MultipartReader</c> (which decodes header lines as UTF-8), Node's busboy and
+/// Python's multipart parsers read such a name back intact. The RFC 5987 <c>filename*</c> form is not used:
+/// RFC 7578 §4.2 says it MUST NOT be used in form data.
+/// </para>
+/// <para>
+/// A double quote cannot stand in a quoted-string, and the two usual escapes both lose it in ASP.NET Core: browsers
+/// write <c>%22</c> (WHATWG), which <c>ContentDispositionHeaderValue.FileName</c> leaves as <c>%22</c>, and the
+/// quoted-pair <c>"</c> is left with its backslash. So a name holding <c>"</c> (or one that already looks like an
+/// encoded word) is sent as an RFC 2047 encoded word, <c>=?utf-8?B?…?=</c>: the form .NET's own
+/// <c>ContentDispositionHeaderValue</c> writes for such names and ASP.NET Core decodes. Every other name, the
+/// common case, is sent as plain UTF-8 so that any parser shows it unchanged. CR, LF and NUL are refused when the
+/// <see cref="FlowFile"/> is made, and form keys cannot hold quotes or control characters at all.
+/// </para>
 /// </remarks>
 internal sealed class FlowRunContent : HttpContent
 {
@@ -31,6 +42,8 @@ internal sealed class FlowRunContent : HttpContent
 
     private readonly List<Part> _parts = new();
     private readonly byte[] _closingBoundary;
+    private readonly CancellationTokenSource _disposed = new();
+    private int _written;
 
     public FlowRunContent(FlowRunRequest request)
     {
@@ -76,7 +89,7 @@ internal sealed class FlowRunContent : HttpContent
 
     private void AddFile(string name, FlowFile file)
     {
-        var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{EscapeQuoted(name)}\"; filename=\"{EscapeQuoted(file.FileName)}\"\r\nContent-Type: {file.ContentType}\r\n\r\n";
+        var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{EncodeFileName(file.FileName)}\"\r\nContent-Type: {file.ContentType}\r\n\r\n";
         _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), file, null));
     }
 
@@ -87,11 +100,17 @@ internal sealed class FlowRunContent : HttpContent
 
     private void AddValue(string name, string contentType, byte[] body)
     {
-        var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{EscapeQuoted(name)}\"\r\nContent-Type: {contentType}\r\n\r\n";
+        var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\nContent-Type: {contentType}\r\n\r\n";
         _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), null, body));
     }
 
-    private static string EscapeQuoted(string value) => value.Replace("\"", "%22");
+    /// <summary>The value of the quoted <c>filename</c> parameter (see the remarks on the type for why).</summary>
+    internal static string EncodeFileName(string fileName)
+    {
+        var looksEncoded = fileName.StartsWith("=?", StringComparison.Ordinal) && fileName.EndsWith("?=", StringComparison.Ordinal);
+        if (fileName.IndexOf('"') < 0 && !looksEncoded) return fileName;
+        return "=?utf-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(fileName)) + "?=";
+    }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)
         => WriteAsync(stream, CancellationToken.None);
@@ -103,6 +122,17 @@ internal sealed class FlowRunContent : HttpContent
 
     private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
+        // One body, one send. A handler that retries on its own (SocketsHttpHandler may, when a pooled connection
+        // turns out dead) would otherwise post the run twice; the client decides about re-sending, with a new body.
+        if (Interlocked.Exchange(ref _written, 1) != 0)
+        {
+            throw new InvalidOperationException("A run request body is sent at most once; the run is not re-sent automatically because the API may already have started it.");
+        }
+
+        // A server may answer (say 429) before it has read the whole body. Once the request is disposed, stop copying,
+        // so a retry that rewinds the caller's stream does not race an old copy still reading it.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        cancellationToken = linked.Token;
         var buffer = new byte[CopyBufferSize];
         foreach (var part in _parts)
         {
@@ -113,25 +143,58 @@ internal sealed class FlowRunContent : HttpContent
             }
             else
             {
-                var source = part.File!.Open(out var owned);
-                try
-                {
-                    int read;
-                    while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        await stream.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    if (owned) source.Dispose();
-                }
+                await CopyFileAsync(part.File!, stream, buffer, cancellationToken).ConfigureAwait(false);
             }
 
             await stream.WriteAsync(CrLf, 0, CrLf.Length, cancellationToken).ConfigureAwait(false);
         }
 
         await stream.WriteAsync(_closingBoundary, 0, _closingBoundary.Length, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyFileAsync(FlowFile file, Stream destination, byte[] buffer, CancellationToken cancellationToken)
+    {
+        // Failures of the source (a deleted or locked file, a caller's stream that throws) are marked so the client
+        // can tell them from network failures of the destination and say which file it was.
+        Stream source;
+        bool owned;
+        try
+        {
+            source = file.Open(out owned);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FileReadException(file.FileName, e);
+        }
+
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new FileReadException(file.FileName, e);
+                }
+
+                if (read == 0) return;
+                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (owned) source.Dispose();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _disposed.Cancel();
+        base.Dispose(disposing);
     }
 
     protected override bool TryComputeLength(out long length)

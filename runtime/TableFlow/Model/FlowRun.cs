@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace TableFlow;
 
-/// <summary>A run of a flow, as the API reports it. Runs finish asynchronously: see <see cref="TableFlowClient.WaitForFlowRunAsync"/>.</summary>
+/// <summary>A run of a flow, as the API reports it. Runs finish asynchronously: see <see cref="TableFlowClient.WaitForFlowRunAsync(FlowRun, System.Threading.CancellationToken)"/>.</summary>
 public sealed class FlowRun
 {
     /// <summary>The run's id.</summary>

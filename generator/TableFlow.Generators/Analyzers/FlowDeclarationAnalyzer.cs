@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TableFlow.Generators.Diagnostics;
+
+namespace TableFlow.Generators.Analyzers;
+
+/// <summary>
+/// TF0001–TF0009: reports every problem <see cref="FlowDeclaration.Read"/> finds in a <c>[TableFlow]</c> class, at the
+/// token it names. The generator reads declarations the same way and emits nothing while an error remains, so what
+/// the user sees here is exactly why nothing (or something different) was generated. Reporting from an analyzer
+/// rather than the generator keeps <c>#pragma</c>, <c>[SuppressMessage]</c> and <c>.editorconfig</c> severities working.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FlowDeclarationAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ClassNotPartial,
+        DiagnosticDescriptors.InvalidFlowId,
+        DiagnosticDescriptors.NoFileFields,
+        DiagnosticDescriptors.DuplicateFormKey,
+        DiagnosticDescriptors.InvalidFormKey,
+        DiagnosticDescriptors.ReservedFormKey,
+        DiagnosticDescriptors.LooksLikeFile,
+        DiagnosticDescriptors.UnsupportedClass,
+        DiagnosticDescriptors.GeneratedMemberConflict);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var lookup = FlowFieldLookup.TryCreate(start.Compilation);
+            if (lookup is null) return;
+            start.RegisterSymbolAction(context => Analyze(context, lookup), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, FlowFieldLookup lookup)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!lookup.IsFlowClass(type)) return;
+        var declaration = FlowDeclaration.Read(type, context.CancellationToken);
+        if (declaration is null) return;
+
+        foreach (var problem in declaration.Problems)
+        {
+            var descriptor = DiagnosticDescriptors.ForProblem(problem.Id);
+            if (descriptor is null) continue;
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+        }
+    }
+}

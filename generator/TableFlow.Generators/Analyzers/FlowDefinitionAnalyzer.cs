@@ -1,0 +1,177 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+using TableFlow.Generators.Analyzers.Definitions;
+using TableFlow.Generators.Diagnostics;
+
+namespace TableFlow.Generators.Analyzers;
+
+/// <summary>
+/// TF0010: checks each <c>[TableFlow]</c> class against the flow definitions in <c>tableflow.json</c> (an
+/// <c>AdditionalFiles</c> item in the shape of <c>GET /v2/flows</c>): a required field of the flow with no property,
+/// a property whose key the flow does not have, a required field declared optional, and a field whose
+/// <c>multiple</c> disagrees with the property's shape; also a flow id the file does not list or marks inactive.
+/// Without such a file it does nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
+{
+    // The IDE starts a new compilation on every keystroke; the definitions only change when the file's text does.
+    private static readonly ConditionalWeakTable<SourceText, FlowDefinitionFile> ParsedFiles = new();
+
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DefinitionMismatch);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var lookup = FlowFieldLookup.TryCreate(start.Compilation);
+            if (lookup is null) return;
+            var files = ReadDefinitionFiles(start.Options.AdditionalFiles, start.CancellationToken);
+            if (files.IsEmpty) return;
+            var definitions = new FlowDefinitions(files);
+            start.RegisterSymbolAction(context => Analyze(context, lookup, definitions), SymbolKind.NamedType);
+        });
+    }
+
+    private static ImmutableArray<FlowDefinitionFile> ReadDefinitionFiles(ImmutableArray<AdditionalText> additionalFiles, CancellationToken ct)
+    {
+        var builder = ImmutableArray.CreateBuilder<FlowDefinitionFile>();
+        foreach (var file in additionalFiles)
+        {
+            if (!FlowDefinitionFile.IsDefinitionFile(file.Path)) continue;
+            var text = file.GetText(ct);
+            builder.Add(text is null
+                ? FlowDefinitionFile.Unreadable(file.Path)
+                : ParsedFiles.GetValue(text, t => FlowDefinitionFile.Parse(file.Path, t.ToString())));
+        }
+
+        return builder.ToImmutable();
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, FlowFieldLookup lookup, FlowDefinitions definitions)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!lookup.IsFlowClass(type)) return;
+        var declaration = FlowDeclaration.Read(type, context.CancellationToken);
+        // An invalid or half-typed flow id is TF0002's business (or the user is still typing).
+        if (declaration?.FlowId is not { } flowId || !FlowRules.IsValidFlowId(flowId, out _)) return;
+
+        if (definitions.Error is { } broken)
+        {
+            Report(context, declaration.ClassLocation,
+                $"{broken.DisplayName} could not be read, so [TableFlow] class '{type.Name}' is not checked against it: {broken.Error}. Save the answer of GET /v2/flows there unchanged, or fix the JSON.");
+            return;
+        }
+
+        if (!definitions.TryGetFlow(flowId, out var flow, out var file))
+        {
+            Report(context, FlowIdLocation(declaration, context.CancellationToken),
+                $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is not in {file.DisplayName}, which lists {Quote(definitions.FlowIds)}. Check the flow id, or save the current answer of GET /v2/flows (active flows only) to {file.DisplayName}.");
+            return;
+        }
+
+        if (!flow.Active)
+        {
+            Report(context, FlowIdLocation(declaration, context.CancellationToken),
+                $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is inactive in {file.DisplayName} (\"active\": false): the service does not list it and refuses its runs. Activate the flow in the TableFlow dashboard and save GET /v2/flows again, or use an active flow's id.");
+        }
+
+        CheckFields(context, declaration, flow, file.DisplayName);
+    }
+
+    private static void CheckFields(SymbolAnalysisContext context, FlowDeclaration declaration, FlowDefinition flow, string fileName)
+    {
+        var typeName = declaration.Type.Name;
+        var byKey = new Dictionary<string, FlowFieldDefinition>();
+        foreach (var field in flow.Fields) byKey[field.Key] = field;
+        var declared = new HashSet<string>(declaration.Fields.Select(f => f.Key));
+
+        foreach (var field in flow.Fields)
+        {
+            if (field.Required && !declared.Contains(field.Key))
+            {
+                Report(context, declaration.ClassLocation,
+                    $"Flow '{flow.Id}' requires the file field '{field.Key}' ({fileName}), but [TableFlow] class '{typeName}' has no property for it, so no call can send it. Add 'public FlowFile {SuggestedPropertyName(field.Key)} {{ get; }}' (or name the key with [FlowField(\"{field.Key}\")]).");
+            }
+        }
+
+        foreach (var property in declaration.Fields)
+        {
+            var location = property.Property.Locations.IsEmpty ? declaration.ClassLocation : property.Property.Locations[0];
+            if (!byKey.TryGetValue(property.Key, out var definition))
+            {
+                Report(context, property.KeyLocation,
+                    $"Property '{property.PropertyName}' of [TableFlow] class '{typeName}' sends the form key '{property.Key}', but flow '{flow.Id}' in {fileName} has no such file field; its fields are {Quote(flow.Fields.Select(f => f.Key))}. Name the right key with [FlowField(\"key\")], or remove the property.");
+                continue;
+            }
+
+            if (definition.Required && !property.Required)
+            {
+                Report(context, location,
+                    $"Flow '{flow.Id}' requires the file field '{property.Key}' ({fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' declares it optional, so a call without it fails at run time. Make the property non-nullable.");
+            }
+
+            if (definition.Multiple == true && !property.Multiple)
+            {
+                Report(context, location,
+                    $"File field '{property.Key}' of flow '{flow.Id}' takes several files (\"multiple\": true in {fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes one. Declare it as IReadOnlyList<FlowFile>.");
+            }
+            else if (definition.Multiple == false && property.Multiple)
+            {
+                Report(context, location,
+                    $"File field '{property.Key}' of flow '{flow.Id}' takes one file (\"multiple\": false in {fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile.");
+            }
+            else if (definition.Multiple is null && property.Multiple)
+            {
+                // The API does not say; the emulator, reading the same file, then expects one part named by the key.
+                Report(context, location,
+                    $"File field '{property.Key}' of flow '{flow.Id}' takes one file ({fileName} does not mark it \"multiple\": true), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile, or add \"multiple\": true to the field if the flow takes several files.");
+            }
+        }
+    }
+
+    private static void Report(SymbolAnalysisContext context, Location location, string message)
+        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefinitionMismatch, location, message));
+
+    private static Location FlowIdLocation(FlowDeclaration declaration, CancellationToken ct)
+        => declaration.Attribute.ApplicationSyntaxReference?.GetSyntax(ct) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
+            ? arguments[0].Expression.GetLocation()
+            : declaration.ClassLocation;
+
+    private static string Quote(IEnumerable<string> names)
+    {
+        var list = names.Select(n => "'" + n + "'").ToList();
+        return list.Count == 0 ? "none" : string.Join(", ", list);
+    }
+
+    /// <summary><c>purchase_order</c> → <c>PurchaseOrder</c>, the property name whose snake_case is the key.</summary>
+    private static string SuggestedPropertyName(string key)
+    {
+        var sb = new System.Text.StringBuilder(key.Length);
+        var upper = true;
+        foreach (var c in key)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return sb.Length == 0 || char.IsDigit(sb[0]) ? "File" + sb : sb.ToString();
+    }
+}

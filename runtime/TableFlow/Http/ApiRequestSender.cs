@@ -1,0 +1,184 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace TableFlow.Http;
+
+/// <summary>
+/// Sends one API call: authorization, the per-attempt timeout, retries as <see cref="RetryPolicy"/> allows, and
+/// failures turned into <see cref="TableFlowException"/>s that say what was being done.
+/// </summary>
+internal sealed class ApiRequestSender
+{
+    /// <summary>An error body is only needed for its message and an excerpt; a bigger one is not read further.</summary>
+    private const int MaxErrorBodyBytes = 64 * 1024;
+
+    private static readonly ProductInfoHeaderValue UserAgent = new("TableFlow.Generators", typeof(ApiRequestSender).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    private readonly HttpClient _http;
+    private readonly Uri _baseAddress;
+    private readonly AuthenticationHeaderValue _authorization;
+    private readonly TimeSpan _requestTimeout;
+    private readonly RetryPolicy _policy;
+    private readonly SecretRedactor _redactor;
+
+    public ApiRequestSender(HttpClient http, Uri baseAddress, AuthenticationHeaderValue authorization, TimeSpan requestTimeout, RetryPolicy policy, SecretRedactor redactor)
+    {
+        _http = http;
+        _baseAddress = baseAddress;
+        _authorization = authorization;
+        _requestTimeout = requestTimeout;
+        _policy = policy;
+        _redactor = redactor;
+    }
+
+    public SecretRedactor Redactor => _redactor;
+
+    /// <summary>A <c>GET</c>: retried after any transient failure.</summary>
+    public Task<ApiResponse> GetAsync(string relativePath, string what, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Get, relativePath, null, null, what, cancellationToken);
+
+    /// <summary>
+    /// A request that must not be repeated blindly: sent again only after a 429 or a refused connection, and only when
+    /// <paramref name="cannotResendReason"/> finds nothing that stops its body from being produced again.
+    /// </summary>
+    public Task<ApiResponse> PostOnceAsync(string relativePath, Func<HttpContent> createContent, Func<string?> cannotResendReason, string what, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Post, relativePath, createContent, cannotResendReason, what, cancellationToken);
+
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, Func<HttpContent>? createContent, Func<string?>? cannotResendReason, string what, CancellationToken cancellationToken)
+    {
+        var idempotent = createContent is null;
+        var uri = new Uri(_baseAddress, relativePath);
+        for (var attempt = 1; ; attempt++)
+        {
+            AttemptOutcome outcome;
+            TableFlowException failure;
+            TimeSpan? retryAfter = null;
+            ApiResponse? errorResponse = null;
+
+            using (var message = new HttpRequestMessage(method, uri))
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            {
+                message.Headers.Authorization = _authorization;
+                message.Headers.Accept.ParseAdd("application/json");
+                message.Headers.UserAgent.Add(UserAgent);
+                if (createContent is not null) message.Content = createContent();
+                timeout.CancelAfter(_requestTimeout);
+                try
+                {
+                    var response = await ReceiveAsync(message, timeout.Token).ConfigureAwait(false);
+                    if (response.IsSuccess) return response;
+                    var classified = RetryPolicy.Classify(response.StatusCode);
+                    if (classified is null) throw ApiErrors.Create(response, what, null, _redactor);
+                    outcome = classified.Value;
+                    retryAfter = response.RetryAfter;
+                    errorResponse = response;
+                    failure = ApiErrors.Create(response, what, null, _redactor);
+                }
+                catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+                {
+                    outcome = AttemptOutcome.Timeout;
+                    var limit = timeout.IsCancellationRequested
+                        ? $"{_requestTimeout.TotalSeconds:0.###} s (TableFlowClientOptions.RequestTimeout)"
+                        : $"{_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)";
+                    failure = new TableFlowException(_redactor.Redact($"Timed out {what} at {_baseAddress}: no complete answer within {limit}."), _redactor.SafeInner(e));
+                }
+                catch (Exception e) when (FindFileReadFailure(e) is { } fileFailure)
+                {
+                    // The caller's file, not the network, failed: the body was cut short, so retrying cannot help.
+                    throw new TableFlowException(
+                        _redactor.Redact($"{fileFailure.Message.TrimEnd('.')} ({what}). The request was cut off, so the API should not have started a run."),
+                        _redactor.SafeInner(fileFailure.InnerException));
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException)
+                {
+                    outcome = RetryPolicy.IsConnectionRefused(e) ? AttemptOutcome.ConnectionRefused : AttemptOutcome.NetworkFailure;
+                    var happened = outcome == AttemptOutcome.ConnectionRefused
+                        ? "the connection was refused"
+                        : "the connection failed or was closed before the answer was complete";
+                    failure = new TableFlowException(_redactor.Redact($"Could not complete the call to the TableFlow API at {_baseAddress} {what}: {happened} ({Describe(e)})."), _redactor.SafeInner(e));
+                }
+            }
+
+            var blocker = RetryPolicy.IsRetryable(outcome, idempotent) ? null : NotResentReason(outcome);
+            if (blocker is null && !idempotent) blocker = cannotResendReason?.Invoke();
+            if (blocker is not null) throw WithNote(failure, errorResponse, what, blocker);
+
+            var delay = _policy.GetDelay(attempt, retryAfter);
+            if (delay is null)
+            {
+                var note = attempt > _policy.MaxRetries
+                    ? (attempt > 1 ? $"Gave up after {attempt} attempts (TableFlowClientOptions.MaxRetries is {_policy.MaxRetries})." : null)
+                    : $"Not retried: the API asked to wait longer than TableFlowClientOptions.MaxRetryDelay ({_policy.MaxDelay.TotalSeconds:0.###} s).";
+                throw note is null ? failure : WithNote(failure, errorResponse, what, note);
+            }
+
+            await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ApiResponse> ReceiveAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var success = response.IsSuccessStatusCode;
+        var body = await ReadBodyAsync(response.Content, success ? int.MaxValue : MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+        return new ApiResponse(
+            response.StatusCode,
+            response.ReasonPhrase,
+            response.Content.Headers.ContentType?.MediaType,
+            body,
+            RetryPolicy.ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow),
+            response.Headers.Location);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, int limit, CancellationToken cancellationToken)
+    {
+#if NET
+        using var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+        using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string NotResentReason(AttemptOutcome outcome) => outcome switch
+    {
+        AttemptOutcome.ServerError => "The run request was not sent again: after a server error the API may have started the run. Check ListFlowRunsAsync before you run the flow again.",
+        AttemptOutcome.Timeout => "The run request was not sent again: after a timeout the API may have started the run. Check ListFlowRunsAsync before you run the flow again.",
+        _ => "The run request was not sent again: the connection broke after the request went out, so the API may have started the run. Check ListFlowRunsAsync before you run the flow again.",
+    };
+
+    private TableFlowException WithNote(TableFlowException failure, ApiResponse? response, string what, string note)
+        => response is not null
+            ? ApiErrors.Create(response, what, note, _redactor)
+            : new TableFlowException(_redactor.Redact(failure.Message + " " + note), failure.InnerException);
+
+    private static FileReadException? FindFileReadFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is FileReadException found) return found;
+        }
+
+        return null;
+    }
+
+    private static string Describe(Exception e)
+    {
+        // The innermost message is the precise one ("Connection refused", "Connection reset by peer").
+        var inner = e;
+        while (inner.InnerException is not null) inner = inner.InnerException;
+        return ReferenceEquals(inner, e) ? e.Message : $"{e.Message} {inner.Message}";
+    }
+}
