@@ -209,7 +209,7 @@ internal sealed class FlowDeclaration
         foreach (var member in type.GetMembers())
         {
             ct.ThrowIfCancellationRequested();
-            if (member.IsImplicitlyDeclared || member.Locations.IsEmpty || FlowRules.IsOwnGeneratedMember(member)) continue;
+            if (member.IsImplicitlyDeclared || member.Locations.IsEmpty) continue;
 
             string? what = null;
             switch (member.Name)
@@ -237,7 +237,8 @@ internal sealed class FlowDeclaration
                     break;
             }
 
-            if (what is not null)
+            // Our own generated part is visible to the analyzers; its attributes are read only for a clashing name.
+            if (what is not null && !FlowRules.IsOwnGeneratedMember(member))
             {
                 problems.Add(new FlowProblem(FlowProblemIds.GeneratedNameTaken, member.Locations[0],
                     $"[TableFlow] class '{type.Name}' declares {what}, which the generator adds itself. Rename or remove the member; to run code at construction, write a constructor with other parameters that chains with ': this(client)'."));
