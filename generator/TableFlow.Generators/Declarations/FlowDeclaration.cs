@@ -222,7 +222,7 @@ internal sealed class FlowDeclaration
                 case "RunAsync" when member is not IMethodSymbol:
                     what = "'RunAsync'";
                     break;
-                case "RunAsync" when member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
+                case "RunAsync" when member is IMethodSymbol { MethodKind: MethodKind.Ordinary, TypeParameters.IsEmpty: true } method:
                     runAsyncTypes ??= FlowRules.RunAsyncParameterTypes(fields);
                     if (method.Parameters.Length == runAsyncTypes.Count &&
                         method.Parameters.Select((p, i) => p.RefKind == RefKind.None && FlowRules.TypeKey(p.Type) == runAsyncTypes[i]).All(b => b))
