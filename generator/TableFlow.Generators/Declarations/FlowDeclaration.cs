@@ -98,18 +98,7 @@ internal sealed class FlowDeclaration
             var shape = FlowRules.ClassifyType(property.Type, out var nullable);
             if (shape == FieldShape.None)
             {
-                var marked = FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null;
-                if (!ignored && marked && property.Type.TypeKind != TypeKind.Error)
-                {
-                    problems.Add(new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
-                        $"Property '{property.Name}' of [TableFlow] class '{type.Name}' has [FlowField] but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or remove [FlowField]."));
-                }
-                else if (!ignored && FlowRules.LooksLikeFile(property.Type, property.Name))
-                {
-                    problems.Add(new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
-                        $"Property '{property.Name}' of [TableFlow] class '{type.Name}' looks like a file but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or mark it [FlowIgnore]."));
-                }
-
+                if (!ignored && NotSentProblem(type, property) is { } problem) problems.Add(problem);
                 continue;
             }
 
@@ -128,6 +117,28 @@ internal sealed class FlowDeclaration
         CheckGeneratedNames(type, fields, problems, ct);
 
         return new FlowDeclaration(type, attribute, classLocation, flowId, fields.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>TF0007 for a property that is not a file field but was surely meant as one: it has [FlowField] or a file-like type.</summary>
+    private static FlowProblem? NotSentProblem(INamedTypeSymbol type, IPropertySymbol property)
+    {
+        if (property.Type.TypeKind == TypeKind.Error) return null;
+        string why, remedy;
+        if (FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null)
+        {
+            (why, remedy) = ("has [FlowField]", "remove [FlowField]");
+        }
+        else if (FlowRules.LooksLikeFile(property.Type, property.Name))
+        {
+            (why, remedy) = ("looks like a file", "mark it [FlowIgnore]");
+        }
+        else
+        {
+            return null;
+        }
+
+        return new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
+            $"Property '{property.Name}' of [TableFlow] class '{type.Name}' {why} but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or {remedy}.");
     }
 
     private static FlowFieldDeclaration ReadField(IPropertySymbol property, FieldShape shape, bool nullable, CancellationToken ct, out bool keyUnknown)
