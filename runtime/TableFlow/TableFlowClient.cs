@@ -21,6 +21,11 @@ namespace TableFlow;
 /// </remarks>
 public sealed class TableFlowClient : IDisposable
 {
+    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
+
+    /// <summary>The longest single wait Task.Delay takes.</summary>
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly TableFlowClientOptions _options;
@@ -98,8 +103,6 @@ public sealed class TableFlowClient : IDisposable
         var response = await _sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, RunMayHaveStarted);
     }
-
-    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
     /// <param name="runId">The run's id.</param>
@@ -214,8 +217,6 @@ public sealed class TableFlowClient : IDisposable
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     private async Task<(FlowRun Run, TimeSpan? RetryAfter)> GetFlowRunWithRetryAfterAsync(string runId, CancellationToken cancellationToken)
     {
