@@ -123,6 +123,8 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="ArgumentException">A filter value cannot be sent (thrown by this call, before any request).</exception>
     /// <exception cref="TableFlowApiException">The API answered a page with an error.</exception>
     /// <exception cref="TableFlowException">The API could not be reached, answered something that is not a page of runs, or repeated a page.</exception>
+    // Without the priority, ListFlowRunsAsync(null) would be ambiguous with the string overload (for C# 13 and later).
+    [OverloadResolutionPriority(1)]
     public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, CancellationToken cancellationToken = default)
     {
         // Checked and copied here, so a bad filter fails at the call and later changes to the query do not leak in.
