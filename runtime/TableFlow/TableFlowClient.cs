@@ -91,6 +91,8 @@ public sealed class TableFlowClient : IDisposable
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="flowId"/> is empty or cannot stand in a URL path.</exception>
     /// <exception cref="System.IO.FileNotFoundException">A file given by path no longer exists (nothing was sent).</exception>
+    /// <exception cref="ObjectDisposedException">A caller's stream was closed before the call (nothing was sent).</exception>
+    /// <exception cref="InvalidOperationException">A caller's stream that cannot seek was already sent by an earlier call (nothing was sent).</exception>
     /// <exception cref="TableFlowApiException">The API refused the run.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
     public async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
