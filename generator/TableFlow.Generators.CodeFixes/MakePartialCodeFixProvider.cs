@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,7 @@ namespace TableFlow.Generators.CodeFixes;
 /// TF0001: adds <c>partial</c> to the <c>[TableFlow]</c> class and to every type declaration containing it that lacks
 /// it. Fix-all works per document and adds each modifier once, even when several flow classes share an outer type.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider))]
 public sealed class MakePartialCodeFixProvider : CodeFixProvider
 {
     private const string EquivalenceKey = "TF0001.AddPartial";
