@@ -16,7 +16,8 @@ namespace TableFlow.Generators.Analyzers;
 /// TF0010: checks each <c>[TableFlow]</c> class against the flow definitions in <c>tableflow.json</c> (an
 /// <c>AdditionalFiles</c> item in the shape of <c>GET /v2/flows</c>): a required field of the flow with no property,
 /// a property whose key the flow does not have, a required field declared optional, and a field whose
-/// <c>multiple</c> disagrees with the property's shape. Without such a file it does nothing.
+/// <c>multiple</c> disagrees with the property's shape; also a flow id the file does not list or marks inactive.
+/// Without such a file it does nothing.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
@@ -80,6 +81,12 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        if (!flow.Active)
+        {
+            Report(context, FlowIdLocation(declaration, context.CancellationToken),
+                $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is inactive in {file.DisplayName} (\"active\": false): the service does not list it and refuses its runs. Activate the flow in the TableFlow dashboard and save GET /v2/flows again, or use an active flow's id.");
+        }
+
         CheckFields(context, declaration, flow, file.DisplayName);
     }
 
@@ -124,6 +131,12 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, location,
                     $"File field '{property.Key}' of flow '{flow.Id}' takes one file (\"multiple\": false in {fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile.");
+            }
+            else if (definition.Multiple is null && property.Multiple)
+            {
+                // The API does not say; the emulator, reading the same file, then expects one part named by the key.
+                Report(context, location,
+                    $"File field '{property.Key}' of flow '{flow.Id}' takes one file ({fileName} does not mark it \"multiple\": true), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile, or add \"multiple\": true to the field if the flow takes several files.");
             }
         }
     }

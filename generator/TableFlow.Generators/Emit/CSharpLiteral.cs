@@ -11,8 +11,16 @@ internal static class CSharpLiteral
     {
         if (value is null) return "null";
         var sb = new StringBuilder(value.Length + 2).Append('"');
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
+            var c = value[i];
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                // A well-formed pair (an emoji, say) is ordinary text.
+                sb.Append(c).Append(value[++i]);
+                continue;
+            }
+
             switch (c)
             {
                 case '"': sb.Append("\\\""); break;

@@ -13,8 +13,16 @@ internal static class XmlDoc
     public static string Escape(string text)
     {
         var sb = new StringBuilder(text.Length);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                // A well-formed pair (an emoji, say) is ordinary text.
+                sb.Append(c).Append(text[++i]);
+                continue;
+            }
+
             switch (c)
             {
                 case '&': sb.Append("&amp;"); break;

@@ -84,7 +84,7 @@ internal sealed class ApiRequestSender
                     var limit = timeout.IsCancellationRequested
                         ? $"{_requestTimeout.TotalSeconds:0.###} s (TableFlowClientOptions.RequestTimeout)"
                         : $"{_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)";
-                    failure = new TableFlowException(_redactor.Redact($"No complete answer within {limit} {what} at {_baseAddress}."), _redactor.SafeInner(e));
+                    failure = new TableFlowException(_redactor.Redact($"Timed out {what} at {_baseAddress}: no complete answer within {limit}."), _redactor.SafeInner(e));
                 }
                 catch (Exception e) when (FindFileReadFailure(e) is { } fileFailure)
                 {
@@ -179,6 +179,6 @@ internal sealed class ApiRequestSender
         // The innermost message is the precise one ("Connection refused", "Connection reset by peer").
         var inner = e;
         while (inner.InnerException is not null) inner = inner.InnerException;
-        return ReferenceEquals(inner, e) ? e.Message : $"{e.Message} {inner.Message}";
+        return ReferenceEquals(inner, e) || e.Message.IndexOf(inner.Message, StringComparison.Ordinal) >= 0 ? e.Message : $"{e.Message} {inner.Message}";
     }
 }

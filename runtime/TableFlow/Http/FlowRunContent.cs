@@ -42,6 +42,7 @@ internal sealed class FlowRunContent : HttpContent
 
     private readonly List<Part> _parts = new();
     private readonly byte[] _closingBoundary;
+    private readonly CancellationTokenSource _disposed = new();
     private int _written;
 
     public FlowRunContent(FlowRunRequest request)
@@ -128,6 +129,10 @@ internal sealed class FlowRunContent : HttpContent
             throw new InvalidOperationException("A run request body is sent at most once; the run is not re-sent automatically because the API may already have started it.");
         }
 
+        // A server may answer (say 429) before it has read the whole body. Once the request is disposed, stop copying,
+        // so a retry that rewinds the caller's stream does not race an old copy still reading it.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        cancellationToken = linked.Token;
         var buffer = new byte[CopyBufferSize];
         foreach (var part in _parts)
         {
@@ -184,6 +189,12 @@ internal sealed class FlowRunContent : HttpContent
         {
             if (owned) source.Dispose();
         }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _disposed.Cancel();
+        base.Dispose(disposing);
     }
 
     protected override bool TryComputeLength(out long length)

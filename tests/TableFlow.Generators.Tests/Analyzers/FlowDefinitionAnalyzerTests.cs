@@ -93,15 +93,17 @@ public class FlowDefinitionAnalyzerTests
         TF0010(0, "File field 'scan' of flow 'one' takes one file (\"multiple\": false in tableflow.json), but property 'Scan' of [TableFlow] class 'Po' takes several. Declare it as FlowFile."));
 
     [Fact]
-    public Task Without_multiple_in_the_file_either_shape_is_accepted() => Verify("""
+    public Task Without_multiple_in_the_file_a_list_warns_as_the_emulator_expects_one_file() => Verify("""
         using System.Collections.Generic;
         using TableFlow;
         [TableFlow("one")]
         public partial class Po
         {
-            public IReadOnlyList<FlowFile> Scan { get; }
+            public IReadOnlyList<FlowFile> {|#0:Scan|} { get; }
+            public FlowFile Cover { get; }
         }
-        """, """[{"id": "one", "file_input_config": {"file_fields": [{"key": "scan", "required": true}]}}]""");
+        """, """[{"id": "one", "file_input_config": {"file_fields": [{"key": "scan", "required": true}, {"key": "cover", "required": true}]}}]""",
+        TF0010(0, "File field 'scan' of flow 'one' takes one file (tableflow.json does not mark it \"multiple\": true), but property 'Scan' of [TableFlow] class 'Po' takes several. Declare it as FlowFile, or add \"multiple\": true to the field if the flow takes several files."));
 
     [Fact]
     public Task A_flow_id_missing_from_the_file_warns_on_the_id() => Verify("""
@@ -113,6 +115,17 @@ public class FlowDefinitionAnalyzerTests
         }
         """, FlowDefinitionFileTests.Example,
         TF0010(0, "Flow 'typo1234' of [TableFlow] class 'Po' is not in tableflow.json, which lists 'dk4g1tUg1uHLs8YU', 'noFiles'. Check the flow id, or save the current answer of GET /v2/flows (active flows only) to tableflow.json."));
+
+    [Fact]
+    public Task An_inactive_flow_warns_on_the_id() => Verify("""
+        using TableFlow;
+        [TableFlow({|#0:"old"|})]
+        public partial class Po
+        {
+            public FlowFile Scan { get; }
+        }
+        """, """[{"id": "old", "active": false, "file_input_config": {"file_fields": [{"key": "scan", "required": true}]}}]""",
+        TF0010(0, "Flow 'old' of [TableFlow] class 'Po' is inactive in tableflow.json (\"active\": false): the service does not list it and refuses its runs. Activate the flow in the TableFlow dashboard and save GET /v2/flows again, or use an active flow's id."));
 
     [Fact]
     public Task Malformed_json_is_one_clear_warning_on_the_class_and_no_crash() => Verify("""

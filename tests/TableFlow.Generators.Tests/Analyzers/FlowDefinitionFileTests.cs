@@ -48,7 +48,9 @@ public class FlowDefinitionFileTests
 
     [Theory]
     [InlineData("", "the file ends where a value was expected (line 1, column 1)")]
-    [InlineData("[\n  { \"id\": \"a\",\n  }\n]", "expected a property name in double quotes (line 3, column 3)")]
+    [InlineData("[\n  { \"id\": \"a\",,\n  }\n]", "expected a property name in double quotes (line 2, column 15)")]
+    [InlineData("[ /* unclosed", "a /* comment is not closed (line 1, column 3)")]
+    [InlineData("[1,,]", "unexpected character ',' where a value was expected (line 1, column 4)")]
     [InlineData("[ {\"id\": \"a\"} ] x", "unexpected text after the end of the JSON value (line 1, column 17)")]
     [InlineData("[ {\"id\": 'a'} ]", "unexpected character ''' where a value was expected (line 1, column 10)")]
     [InlineData("[ {\"id\": \"a} ]", "a string is not closed (line 1, column 10)")]
@@ -97,6 +99,23 @@ public class FlowDefinitionFileTests
 
         Assert.Null(file.Error);
         Assert.Equal("ab/c", Assert.Single(file.Flows).Key);
+    }
+
+    [Fact]
+    public void Comments_and_trailing_commas_are_accepted_as_the_emulator_accepts_them()
+    {
+        var file = FlowDefinitionFile.Parse("tableflow.json", """
+            // saved from GET /v2/flows on 2026-11-28
+            [
+              {
+                "id": "a", /* the test flow */
+                "file_input_config": { "file_fields": [ { "key": "scan", "required": true, }, ], },
+              },
+            ]
+            """);
+
+        Assert.Null(file.Error);
+        Assert.Equal(new FlowFieldDefinition("scan", true, null), Assert.Single(file.Flows["a"].Fields));
     }
 
     [Theory]

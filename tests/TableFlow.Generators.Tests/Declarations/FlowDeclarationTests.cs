@@ -232,6 +232,35 @@ public class FlowDeclarationTests
             """, "TF0008", typeName: "Outer`1+Flow");
     }
 
+    [Fact]
+    public void TF0008_base_class_without_a_parameterless_constructor_is_reported()
+    {
+        var p = AssertSingleProblemAt("""
+            using TableFlow;
+            public abstract class Base { protected Base(int retries) { } }
+            [TableFlow("abc")]
+            public partial class [|Flow|] : Base { public FlowFile Invoice { get; } }
+            """, "TF0008");
+        Assert.Contains("'Base'", p.Message);
+        Assert.DoesNotContain(Read("""
+            using TableFlow;
+            public abstract class Base { protected Base(int retries = 3) { } }
+            [TableFlow("abc")]
+            public partial class Flow : Base { public FlowFile Invoice { get; } }
+            """).Problems, q => q.Id == "TF0008");
+    }
+
+    [Fact]
+    public void The_generated_members_are_not_mistaken_for_user_members()
+    {
+        // Analyzers see the compilation with the generated part: FlowId, Fields, the constructor and RunAsync are ours.
+        var run = GeneratorRunner.Run(TestCompilations.Create(FlowCases.Seed.Source));
+        Assert.Single(run.Sources);
+        var declaration = FlowDeclaration.Read(TestCompilations.GetType(run.Output, "Sample.PoReconciliation"), CancellationToken.None)!;
+        Assert.Empty(declaration.Problems);
+        Assert.Equal(new[] { "PurchaseOrder", "Invoice" }, declaration.Fields.Select(f => f.PropertyName));
+    }
+
     [Theory]
     [InlineData("public const string FlowId = \"x\";", "FlowId")]
     [InlineData("public static int Fields => 0;", "Fields")]

@@ -1,18 +1,15 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
-using TableFlow.Generators.Suppressors;
 using TableFlow.Generators.Tests.Infrastructure;
 
 namespace TableFlow.Generators.Tests.Generation;
 
 /// <summary>
 /// Every snapshotted declaration, with its generated code, compiles without a single diagnostic at warning level 9999,
-/// nullable on and documentation checked, at the lowest C# version the declaration can be written in and at latest.
+/// nullable on and documentation checked, at the lowest C# version the declaration can be written in and at latest,
+/// with the product's analyzers and suppressor running as they do in a user's build.
 /// </summary>
 public class GeneratedCodeComplianceTests
 {
@@ -25,7 +22,7 @@ public class GeneratedCodeComplianceTests
 
     [Theory]
     [MemberData(nameof(CasesAndVersions))]
-    public async Task Generated_code_compiles_without_diagnostics(string caseName, LanguageVersion version)
+    public void Generated_code_compiles_without_diagnostics(string caseName, LanguageVersion version)
     {
         var flowCase = FlowCases.Get(caseName);
         var compilation = TestCompilations.Create(TestCompilations.ParseOptions(version, DocumentationMode.Diagnose), flowCase.Source);
@@ -33,12 +30,13 @@ public class GeneratedCodeComplianceTests
         Assert.Empty(run.DriverDiagnostics);
         Assert.NotEmpty(run.Sources);
 
-        // As in a user's build: the compiler's diagnostics after our suppressor has had its say (it alone silences CS8618
-        // on file-field properties, which declare fields and hold no value).
-        var diagnostics = (await run.Output
-            .WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FileFieldNullabilitySuppressor()))
-            .GetAllDiagnosticsAsync())
-            .Where(d => d.Severity != DiagnosticSeverity.Hidden && !d.IsSuppressed)
+        // The product's analyzers and suppressor run as in a user's build: the suppressor alone silences CS8618 on
+        // file-field properties (declarations that hold no value).
+        Assert.True(ProductAnalyzers.HasSuppressor);
+        var (all, exceptions) = ProductAnalyzers.Diagnose(run.Output);
+        Assert.Empty(exceptions);
+        var diagnostics = all
+            .Where(d => d.Severity != DiagnosticSeverity.Hidden)
             .Where(d => !IsUsersOwnMissingDoc(d, compilation))
             .ToList();
         Assert.True(diagnostics.Count == 0, "Unexpected diagnostics:\n" + string.Join("\n", diagnostics));

@@ -155,7 +155,8 @@ public sealed class ErrorTests
 
         var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1"));
 
-        Assert.Contains("No complete answer within 0.3 s", e.Message);
+        Assert.Contains("Timed out reading flow run 'r1'", e.Message);
+        Assert.Contains("no complete answer within 0.3 s", e.Message);
         Assert.Contains("RequestTimeout", e.Message);
     }
 
@@ -167,7 +168,7 @@ public sealed class ErrorTests
         using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetFlowRunAsync("r1", cts.Token));
-        Assert.Equal(1, server.RequestCount);
+        Assert.True(server.RequestCount <= 1, "a cancelled read was retried");
     }
 
     [Fact]

@@ -94,6 +94,21 @@ public sealed class ReadTests
         Assert.False(run.IsFinished);
     }
 
+    [Theory]
+    [InlineData("Completed", FlowRunStatus.Completed)]
+    [InlineData(" REVIEW ", FlowRunStatus.Review)]
+    [InlineData("Failed", FlowRunStatus.Failed)]
+    public async Task Status_spelled_in_another_case_is_still_recognised(string status, FlowRunStatus expected)
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 200, RunJson.Run("r1", status)));
+        using var client = TestClients.Create(server);
+
+        var run = await client.GetFlowRunAsync("r1");
+
+        Assert.Equal(expected, run.Status);
+        Assert.Equal(status, run.StatusText);
+    }
+
     [Fact]
     public async Task Base_address_with_a_path_prefix_is_kept()
     {
@@ -145,6 +160,18 @@ public sealed class ReadTests
 
         Assert.Single(runs);
         Assert.Equal("?status=review&flow_id=flow%20id%26x&limit=50&offset=0", Assert.Single(server.Requests).Query);
+    }
+
+    [Fact]
+    public async Task List_with_a_null_query_lists_every_run()
+    {
+        await using var server = await LoopbackServer.StartAsync(PagingServer(2));
+        using var client = TestClients.Create(server);
+
+        var runs = await client.ListFlowRunsAsync(null).ToListAsync();
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(("/v2/flows/runs", ""), (Assert.Single(server.Requests).Path, server.Requests[0].Query));
     }
 
     [Fact]

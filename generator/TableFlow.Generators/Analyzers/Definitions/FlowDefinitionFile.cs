@@ -60,7 +60,8 @@ internal sealed class FlowDefinitionFile
 
             var fields = ReadFields(flow, id, out var fieldsError);
             if (fieldsError is not null) return Failed(path, fieldsError);
-            result[id] = new FlowDefinition(id, fields);
+            var active = !flow.TryGetValue("active", out var activeValue) || activeValue is not false;
+            result[id] = new FlowDefinition(id, active, fields);
         }
 
         return new FlowDefinitionFile(path, result, null);

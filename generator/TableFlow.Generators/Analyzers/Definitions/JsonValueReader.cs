@@ -6,8 +6,9 @@ using System.Text;
 namespace TableFlow.Generators.Analyzers.Definitions;
 
 /// <summary>
-/// A small, strict JSON reader for <c>tableflow.json</c>. Analyzers target netstandard2.0 and load in the compiler,
+/// A small JSON reader for <c>tableflow.json</c>. Analyzers target netstandard2.0 and load in the compiler,
 /// which cannot take a System.Text.Json dependency, and the file is small, so a recursive-descent reader suffices.
+/// It accepts <c>//</c> and <c>/* */</c> comments and trailing commas, as the emulator does for the same file.
 /// Objects become <see cref="Dictionary{TKey,TValue}"/> (the last duplicate key wins), arrays <see cref="List{T}"/>,
 /// numbers <see cref="double"/>, and JSON <c>null</c> becomes <see langword="null"/>. It never throws for bad input:
 /// <see cref="TryRead"/> returns <see langword="false"/> with a message naming the line and column.
@@ -86,6 +87,8 @@ internal sealed class JsonValueReader
             SkipWhiteSpace();
             if (TryConsume('}')) return result;
             if (!TryConsume(',')) throw Error("expected ',' or '}' in an object");
+            SkipWhiteSpace();
+            if (TryConsume('}')) return result;
         }
     }
 
@@ -102,6 +105,8 @@ internal sealed class JsonValueReader
             SkipWhiteSpace();
             if (TryConsume(']')) return result;
             if (!TryConsume(',')) throw Error("expected ',' or ']' in an array");
+            SkipWhiteSpace();
+            if (TryConsume(']')) return result;
         }
     }
 
@@ -200,9 +205,31 @@ internal sealed class JsonValueReader
         return false;
     }
 
+    /// <summary>Skips white space and comments.</summary>
     private void SkipWhiteSpace()
     {
-        while (_position < _text.Length && _text[_position] is ' ' or '\t' or '\r' or '\n') _position++;
+        while (_position < _text.Length)
+        {
+            var c = _text[_position];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                _position++;
+            }
+            else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '/')
+            {
+                while (_position < _text.Length && _text[_position] != '\n') _position++;
+            }
+            else if (c == '/' && _position + 1 < _text.Length && _text[_position + 1] == '*')
+            {
+                var end = _text.IndexOf("*/", _position + 2, StringComparison.Ordinal);
+                if (end < 0) throw Error("a /* comment is not closed");
+                _position = end + 2;
+            }
+            else
+            {
+                return;
+            }
+        }
     }
 
     private FormatException Error(string problem, int? at = null)

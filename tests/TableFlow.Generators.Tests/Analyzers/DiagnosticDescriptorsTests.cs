@@ -1,0 +1,77 @@
+using System;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using TableFlow.Generators.Analyzers;
+using TableFlow.Generators.Diagnostics;
+
+namespace TableFlow.Generators.Tests.Analyzers;
+
+public class DiagnosticDescriptorsTests
+{
+    /// <summary>DESIGN.md's table: IDs and severities are public and fixed.</summary>
+    public static readonly TheoryData<string, DiagnosticSeverity> Design = new()
+    {
+        { "TF0001", DiagnosticSeverity.Error },
+        { "TF0002", DiagnosticSeverity.Error },
+        { "TF0003", DiagnosticSeverity.Warning },
+        { "TF0004", DiagnosticSeverity.Error },
+        { "TF0005", DiagnosticSeverity.Error },
+        { "TF0006", DiagnosticSeverity.Error },
+        { "TF0007", DiagnosticSeverity.Warning },
+        { "TF0008", DiagnosticSeverity.Error },
+        { "TF0009", DiagnosticSeverity.Error },
+        { "TF0010", DiagnosticSeverity.Warning },
+        { "TF0011", DiagnosticSeverity.Warning },
+    };
+
+    private static readonly DiagnosticAnalyzer[] Analyzers = { new FlowDeclarationAnalyzer(), new FlowDefinitionAnalyzer(), new FileFieldReadAnalyzer() };
+
+    [Theory]
+    [MemberData(nameof(Design))]
+    public void Each_id_is_reported_by_exactly_one_analyzer_with_the_designed_severity_and_a_help_page(string id, DiagnosticSeverity severity)
+    {
+        var descriptor = Assert.Single(Analyzers.SelectMany(a => a.SupportedDiagnostics), d => d.Id == id);
+
+        Assert.Equal(severity, descriptor.DefaultSeverity);
+        Assert.Equal("TableFlow", descriptor.Category);
+        Assert.True(descriptor.IsEnabledByDefault);
+        Assert.Equal($"https://github.com/tableflow-generators/TableFlow.Generators/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
+        Assert.True(File.Exists(page), $"the help link of {id} points to a missing page: {page}");
+        var text = File.ReadAllText(page);
+        foreach (var section in new[] { "## What", "## Why", "## How to fix", "## Example", "## How to suppress" })
+        {
+            Assert.Contains(section, text);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Design))]
+    public void Each_id_is_tracked_as_an_unshipped_release_with_its_severity(string id, DiagnosticSeverity severity)
+    {
+        var tracking = File.ReadAllLines(Path.Combine(RepositoryRoot(), "generator", "TableFlow.Generators", "AnalyzerReleases.Unshipped.md"));
+
+        Assert.Single(tracking, line => line.StartsWith($"{id} | TableFlow | {severity} |", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_declaration_problem_id_has_a_descriptor()
+    {
+        foreach (var id in typeof(FlowProblemIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!))
+        {
+            Assert.Equal(id, DiagnosticDescriptors.ForProblem(id)?.Id);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "TableFlow.Generators.sln"))) return directory.FullName;
+        }
+
+        throw new InvalidOperationException("TableFlow.Generators.sln not found above " + AppContext.BaseDirectory);
+    }
+}

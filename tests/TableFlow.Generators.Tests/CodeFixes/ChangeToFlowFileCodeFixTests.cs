@@ -1,0 +1,101 @@
+using System.Threading.Tasks;
+using TableFlow.Generators.Analyzers;
+using TableFlow.Generators.CodeFixes;
+
+namespace TableFlow.Generators.Tests.CodeFixes;
+
+public class ChangeToFlowFileCodeFixTests
+{
+    private static Task Verify(string source, string fixedSource)
+        => CodeFixTest<FlowDeclarationAnalyzer, ChangeToFlowFileCodeFixProvider>.VerifyAsync(source, fixedSource);
+
+    [Fact]
+    public Task A_nullable_byte_array_becomes_a_nullable_FlowFile() => Verify("""
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public byte[]? {|TF0007:Receipt|} { get; }
+        }
+        """, """
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public FlowFile? Receipt { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_stream_with_an_initializer_becomes_a_get_only_FlowFile() => Verify("""
+        using System.IO;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class {|TF0003:Po|}
+        {
+            public Stream {|TF0007:Scan|} { get; } = Stream.Null; // the scanned order
+            public string? {|TF0007:InvoicePdf|} => null;
+        }
+        """, """
+        using System.IO;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Scan { get; } // the scanned order
+            public FlowFile? InvoicePdf { get; }
+        }
+        """);
+
+    [Fact]
+    public Task A_collection_of_files_becomes_a_list_of_FlowFile() => Verify("""
+        using System.Collections.Generic;
+        using System.IO;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public List<FileInfo>? {|TF0007:Attachments|} { get; set; }
+            public FileInfo[] {|TF0007:Pages|} { get; } = new FileInfo[0];
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.IO;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public IReadOnlyList<FlowFile>? Attachments { get; set; }
+            public IReadOnlyList<FlowFile> Pages { get; }
+        }
+        """);
+
+    [Fact]
+    public Task Without_a_using_the_type_is_qualified_and_no_using_is_added() => Verify("""
+        namespace Acme;
+
+        [TableFlow.TableFlow("abc")]
+        public partial class {|TF0003:Po|}
+        {
+            public byte[] {|TF0007:Receipt|} { get; } = new byte[0];
+        }
+        """, """
+        namespace Acme;
+
+        [TableFlow.TableFlow("abc")]
+        public partial class Po
+        {
+            public TableFlow.FlowFile Receipt { get; }
+        }
+        """);
+}
