@@ -136,6 +136,22 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
     }
 
     [Fact]
+    public void Every_packed_assembly_is_built_deterministically()
+    {
+        using var package = new NuGetPackage(fixture.GeneratorsPackage);
+
+        foreach (var assembly in package.Files.Where(f => f.EndsWith(".dll", StringComparison.Ordinal)))
+        {
+            // The compiler marks a deterministic build with a Reproducible debug directory entry (and a content
+            // hash in place of the PE timestamp): the same sources always give the same bytes.
+            using var pe = new PEReader(System.Collections.Immutable.ImmutableArray.Create(package.Read(assembly)));
+            Assert.True(
+                pe.ReadDebugDirectory().Any(entry => entry.Type == DebugDirectoryEntryType.Reproducible),
+                $"{assembly} was not built deterministically.");
+        }
+    }
+
+    [Fact]
     public void Runtime_assemblies_do_not_reference_Roslyn()
     {
         using var package = new NuGetPackage(fixture.GeneratorsPackage);
