@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using TableFlow.Generators.Analyzers;
 
@@ -66,17 +63,7 @@ public class PragmaTests
         Assert.True(Assert.Single(diagnostics, d => d.Id == "TF0007").IsSuppressed);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
-    {
-        var compilation = CSharpCompilation.Create(
-            "User",
-            new[] { CSharpSyntaxTree.ParseText(source, path: "User.cs") },
-            TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FlowDeclarationAnalyzer()), options);
-        return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
-    }
+    private static async Task<Diagnostic[]> AnalyzeAsync(string source)
+        => (await AnalyzerRun.AllDiagnosticsAsync(AnalyzerRun.Compile(source), new[] { new FlowDeclarationAnalyzer() }))
+            .Where(d => d.Id.StartsWith("TF", System.StringComparison.Ordinal)).ToArray();
 }
