@@ -21,9 +21,8 @@ public sealed class TableFlowGenerator : IIncrementalGenerator
                 static (ctx, ct) => FlowParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.FlowModels)
             .Where(static model => model is not null)
-            .Select(static (model, _) => model!)
             .WithTrackingName(TrackingNames.ValidFlowModels);
 
-        context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model.HintName, FlowEmitter.Emit(model)));
+        context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model!.HintName, FlowEmitter.Emit(model)));
     }
 }

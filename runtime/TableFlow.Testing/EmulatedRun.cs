@@ -12,14 +12,13 @@ public sealed class EmulatedRun
 {
     private readonly object _gate = new();
     private readonly TimeProvider _clock;
-    private List<RunTransition> _transitions = new();
+    private List<RunTransition> _transitions;
 
-    internal EmulatedRun(string id, string flowId, long sequence, DateTimeOffset createdAt, TimeProvider clock, string? name,
+    internal EmulatedRun(string id, string flowId, DateTimeOffset createdAt, TimeProvider clock, string? name,
         JsonObject? metadata, string? metadataJson, IReadOnlyList<EmulatedRunField> fields)
     {
         Id = id;
         FlowId = flowId;
-        Sequence = sequence;
         CreatedAt = createdAt;
         _clock = clock;
         Name = name;
@@ -29,6 +28,9 @@ public sealed class EmulatedRun
         var files = new List<EmulatedFile>();
         foreach (var field in fields) files.AddRange(field.Files);
         Files = files;
+
+        // Processing from the start, so the outcome hook (which runs before Plan) can read Status safely.
+        _transitions = new List<RunTransition> { new(FlowRunStatus.Processing, createdAt, "Flow started via api", null) };
     }
 
     /// <summary>The run's id.</summary>
@@ -70,8 +72,6 @@ public sealed class EmulatedRun
 
     /// <inheritdoc/>
     public override string ToString() => $"Run {Id} of flow {FlowId} ({Status}, {Files.Count} file(s))";
-
-    internal long Sequence { get; }
 
     internal string? MetadataJson { get; }
 

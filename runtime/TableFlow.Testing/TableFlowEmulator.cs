@@ -259,6 +259,17 @@ public sealed class TableFlowEmulator : IAsyncDisposable
         if (options.ProcessingTime < TimeSpan.Zero) throw new ArgumentException($"The processing time {options.ProcessingTime} is negative.", nameof(options));
         if (options.TimeProvider is null) throw new ArgumentException("The TimeProvider is null.", nameof(options));
         if (string.IsNullOrWhiteSpace(options.WorkspaceId)) throw new ArgumentException("The workspace id is empty.", nameof(options));
-        return options;
+
+        // A copy: changing the caller's options object after the start must not change a running server.
+        return new TableFlowEmulatorOptions
+        {
+            Port = options.Port,
+            ApiKey = options.ApiKey,
+            ProcessingTime = options.ProcessingTime,
+            FlowsFile = options.FlowsFile,
+            WorkspaceId = options.WorkspaceId,
+            TimeProvider = options.TimeProvider,
+            RequestLog = options.RequestLog,
+        };
     }
 }

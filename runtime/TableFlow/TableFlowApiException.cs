@@ -30,6 +30,12 @@ public class TableFlowApiException : TableFlowException
     /// <summary>The API's detail message, such as <c>The parameter 'template_id' is required</c>, when its body carried one.</summary>
     public string? ApiMessage { get; }
 
+    /// <summary>
+    /// The wait the API asked for with <c>Retry-After</c> (after a 429 or 503, say), when it sent one. The client has
+    /// already retried as far as <see cref="TableFlowClientOptions.MaxRetries"/> allows; this tells when to try again.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     /// <summary>The start of the body the API sent (at most a few kilobytes), for diagnosis.</summary>
     public string? ResponseBody { get; }
 }

@@ -96,8 +96,10 @@ public sealed class TableFlowClient : IDisposable
 
         var what = $"starting a run of flow '{flowId}'";
         var response = await _sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ReadFlowRun(response, what, _sender.Redactor);
+        return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, RunMayHaveStarted);
     }
+
+    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
     /// <param name="runId">The run's id.</param>
@@ -115,32 +117,15 @@ public sealed class TableFlowClient : IDisposable
     /// <param name="query">Filters and page size; <see langword="null"/> for every run.</param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The runs, in the API's order.</returns>
-    /// <exception cref="ArgumentException">A filter value cannot be sent (thrown when enumeration starts, before any request).</exception>
+    /// <exception cref="ArgumentException">A filter value cannot be sent (thrown by this call, before any request).</exception>
     /// <exception cref="TableFlowApiException">The API answered a page with an error.</exception>
     /// <exception cref="TableFlowException">The API could not be reached, answered something that is not a page of runs, or repeated a page.</exception>
-    public async IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, CancellationToken cancellationToken = default)
     {
-        query ??= new FlowRunQuery();
-        long? offset = query.Offset;
-        var queryString = query.ToQueryString(offset);
-        var seen = new HashSet<long> { offset ?? 0 };
-        for (var page = 1; ; page++)
-        {
-            var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
-            var response = await _sender.GetAsync("v2/flows/runs" + queryString, what, cancellationToken).ConfigureAwait(false);
-            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, _sender.Redactor);
-            foreach (var run in runs) yield return run;
-
-            if (next is not { } nextOffset || runs.Count == 0) yield break;
-            if (!seen.Add(nextOffset))
-            {
-                // A server that hands out an offset it already served would make this loop forever.
-                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read, {what}; stopped listing to avoid an endless loop.");
-            }
-
-            offset = nextOffset;
-            queryString = query.ToQueryString(offset);
-        }
+        // Checked and copied here, so a bad filter fails at the call and later changes to the query do not leak in.
+        var snapshot = new FlowRunQuery { Status = query?.Status, FlowId = query?.FlowId, Limit = query?.Limit, Offset = query?.Offset };
+        snapshot.ToQueryString(snapshot.Offset);
+        return ListPagesAsync(snapshot, cancellationToken);
     }
 
     /// <summary>Lists every run of one flow, newest first (<c>GET v2/flows/{flowId}/runs</c>, which answers all runs at once).</summary>
@@ -238,6 +223,28 @@ public sealed class TableFlowClient : IDisposable
         var what = $"reading flow run '{runId}'";
         var response = await _sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
         return (ResponseParser.ReadFlowRun(response, what, _sender.Redactor), response.RetryAfter);
+    }
+
+    private async IAsyncEnumerable<FlowRun> ListPagesAsync(FlowRunQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        long? offset = query.Offset;
+        var seen = new HashSet<long> { offset ?? 0 };
+        for (var page = 1; ; page++)
+        {
+            var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
+            var response = await _sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
+            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, _sender.Redactor);
+            foreach (var run in runs) yield return run;
+
+            if (next is not { } nextOffset || runs.Count == 0) yield break;
+            if (!seen.Add(nextOffset))
+            {
+                // A server that hands out an offset it already served would make this loop forever.
+                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read, {what}; stopped listing to avoid an endless loop.");
+            }
+
+            offset = nextOffset;
+        }
     }
 
     private async IAsyncEnumerable<FlowRun> ListFlowRunsOfFlowAsync(string path, string flowId, [EnumeratorCancellation] CancellationToken cancellationToken)

@@ -49,6 +49,20 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task With_no_processing_time_the_run_request_still_answers_processing_and_the_next_read_is_completed()
+    {
+        _emulator.AddFlow("instant", f => f.File("doc").ProcessingTime(TimeSpan.Zero));
+        var started = await RunAsync("instant");
+        Assert.Equal(FlowRunStatus.Processing, started.Status);
+        Assert.Single(started.StatusHistory);
+        Assert.Null(started.EndTime);
+
+        var done = await _client.GetFlowRunAsync(started.Id);
+        Assert.Equal(FlowRunStatus.Completed, done.Status);
+        Assert.Equal(TimeSpan.Zero, done.Duration);
+    }
+
+    [Fact]
     public async Task A_flows_processing_time_overrides_the_emulators()
     {
         _emulator.AddFlow("slow", f => f.File("doc").ProcessingTime(TimeSpan.FromMinutes(5)));
@@ -100,6 +114,24 @@ public sealed class LifecycleTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_review_can_be_rejected_and_a_hook_can_choose_by_the_files_sent()
+    {
+        _emulator.AddFlow("f", f => f.File("doc").EndsWith(r => r.Files[0].FileName.StartsWith("check", StringComparison.Ordinal) ? RunOutcome.Review : null));
+        var checkedRun = await RunAsync("f", fileName: "check-me.pdf");
+        var plain = await RunAsync("f");
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(FlowRunStatus.Completed, (await _client.GetFlowRunAsync(plain.Id)).Status);
+        Assert.Throws<ArgumentException>(() => _emulator.ResolveReview(checkedRun.Id, RunOutcome.Review));
+
+        _emulator.ResolveReview(checkedRun.Id, RunOutcome.Failed("Rejected in review"));
+
+        var rejected = await _client.GetFlowRunAsync(checkedRun.Id);
+        Assert.Equal(FlowRunStatus.Failed, rejected.Status);
+        Assert.Equal("Rejected in review", rejected.Error);
+        Assert.Equal(["processing", "review", "failed"], rejected.StatusHistory.Select(h => h.StatusText));
+    }
+
+    [Fact]
     public async Task A_hook_fails_one_run_by_its_name_while_the_others_complete()
     {
         _emulator.AddFlow("f", f => f.File("doc").EndsWith(r => r.Name == "broken" ? RunOutcome.Failed("Template not found").After(TimeSpan.FromSeconds(1)) : null));
@@ -136,8 +168,8 @@ public sealed class LifecycleTests : IAsyncLifetime
         Assert.Throws<ArgumentException>(() => _emulator.AddFlow("f", f => f.File("doc")));
     }
 
-    private Task<FlowRun> RunAsync(string flowId, string? name = null)
-        => _client.RunFlowAsync(flowId, new FlowRunRequest { Name = name }.AddFile("doc", FlowFile.FromBytes(new byte[] { 1 }, "a.pdf")));
+    private Task<FlowRun> RunAsync(string flowId, string? name = null, string fileName = "a.pdf")
+        => _client.RunFlowAsync(flowId, new FlowRunRequest { Name = name }.AddFile("doc", FlowFile.FromBytes(new byte[] { 1 }, fileName)));
 }
 
 /// <summary>The client waiting on runs in real time, as a user's test would.</summary>

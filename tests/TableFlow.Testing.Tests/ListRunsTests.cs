@@ -58,6 +58,23 @@ public sealed class ListRunsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_client_pages_through_every_run_with_a_filter()
+    {
+        var a = await StartRunsAsync("flowA", 5);
+        await StartRunsAsync("flowB", 2);
+        using var client = _emulator.CreateClient();
+
+        var listed = new List<string>();
+        await foreach (var run in client.ListFlowRunsAsync(new FlowRunQuery { FlowId = "flowA", Status = FlowRunStatus.Processing, Limit = 2 })) listed.Add(run.Id);
+        var ofFlow = new List<string>();
+        await foreach (var run in client.ListFlowRunsAsync("flowA")) ofFlow.Add(run.Id);
+
+        Assert.Equal(a.AsEnumerable().Reverse(), listed);
+        Assert.Equal(a.AsEnumerable().Reverse(), ofFlow);
+        Assert.Equal(3, _emulator.Requests.Count(r => r.Path == "/v2/flows/runs"));
+    }
+
+    [Fact]
     public async Task The_default_limit_is_100_and_larger_limits_are_capped_at_1000()
     {
         await StartRunsAsync("flowA", 1);

@@ -36,7 +36,7 @@ public sealed class RunFlowTests
         Assert.Equal(start, history.GetProperty("time").GetInt64());
         Assert.Equal("Flow started via api", history.GetProperty("message").GetString());
         Assert.Equal(JsonValueKind.Null, run.GetProperty("error").ValueKind);
-        Assert.Equal("12345", run.GetProperty("metadata").GetProperty("customer_id").GetString());
+        Assert.Equal("{\"customer_id\":\"12345\"}", run.GetProperty("metadata").GetRawText());
         Assert.Equal("api", run.GetProperty("trigger_method").GetString());
         Assert.Equal(start, run.GetProperty("start_time").GetInt64());
         Assert.Equal(JsonValueKind.Null, run.GetProperty("end_time").ValueKind);
@@ -100,6 +100,18 @@ public sealed class RunFlowTests
         var run = await client.RunFlowAsync("f1", new FlowRunRequest().AddFile("doc", FlowFile.FromBytes("x"u8.ToArray(), "Rechnung für Müller.pdf")));
 
         Assert.Equal("Rechnung für Müller.pdf", emulator.FindRun(run.Id)!.Files[0].FileName);
+    }
+
+    [Fact]
+    public async Task A_file_name_with_quotes_reaches_the_emulator_intact()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync();
+        emulator.AddFlow("f1", f => f.File("doc", required: true));
+        using var client = emulator.CreateClient();
+
+        var run = await client.RunFlowAsync("f1", new FlowRunRequest().AddFile("doc", FlowFile.FromBytes("x"u8.ToArray(), "the \"final\" invoice.pdf")));
+
+        Assert.Equal("the \"final\" invoice.pdf", emulator.FindRun(run.Id)!.Files[0].FileName);
     }
 
     [Fact]

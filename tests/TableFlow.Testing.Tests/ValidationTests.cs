@@ -71,6 +71,15 @@ public sealed class ValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Error_bodies_are_readable_json_with_plain_quotes()
+    {
+        using var http = _emulator.CreateHttpClient();
+        using var response = await http.SendAsync(Seed.Post(Seed.FlowId, new CurlForm().File("purchase_order", "po.pdf", Seed.PurchaseOrder).ToContent()));
+        Assert.Equal("application/json; charset=utf-8", response.Content.Headers.ContentType?.ToString());
+        Assert.StartsWith("{\"error\":\"Invalid parameters\",\"message\":\"Missing required file field 'invoice'", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_client_sees_the_missing_field_in_its_exception()
     {
         using var client = _emulator.CreateClient();

@@ -11,9 +11,13 @@ namespace TableFlow.Testing.Server;
 /// </summary>
 internal static class ApiJson
 {
-    public static void WriteRun(Utf8JsonWriter w, EmulatedRun run, DateTimeOffset now, string workspaceId, FlowDefinition? flowSummary)
+    /// <summary>A run as it is at <paramref name="now"/>; with <paramref name="asStarted"/>, as the run request answers it: just started.</summary>
+    public static void WriteRun(Utf8JsonWriter w, EmulatedRun run, DateTimeOffset now, string workspaceId, FlowDefinition? flowSummary, bool asStarted = false)
     {
         var history = run.History(now);
+
+        // The service answers a run request with the run just started, even when (here) it would end at once.
+        if (asStarted) history = [history[0]];
         var current = history[history.Count - 1];
         var ended = current.Status is FlowRunStatus.Completed or FlowRunStatus.Failed;
 

@@ -16,6 +16,9 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 
+    // Requests are answered on many threads at once; a caller's TextWriter need not be thread-safe.
+    private readonly TextWriter? _log = options.RequestLog is null ? null : TextWriter.Synchronized(options.RequestLog);
+
     public async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
@@ -31,7 +34,7 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         {
             if (Interlocked.Exchange(ref recorded, 1) != 0) return;
             store.Record(new EmulatedRequest(arrived, request.Method, path, request.QueryString.Value ?? "", answered, fault));
-            options.RequestLog?.WriteLine($"{arrived:HH:mm:ss} {request.Method} {path}{request.QueryString.Value} -> {(answered is { } s ? s.ToString(CultureInfo.InvariantCulture) : "dropped")}{(fault is null ? "" : $" (injected {fault})")}");
+            _log?.WriteLine($"{arrived:HH:mm:ss} {request.Method} {path}{request.QueryString.Value} -> {(answered is { } s ? s.ToString(CultureInfo.InvariantCulture) : "dropped")}{(fault is null ? "" : $" (injected {fault})")}");
         }
 
         context.Response.OnStarting(() =>
@@ -122,10 +125,11 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         if (!flow.Active) throw ApiErrorException.BadRequest($"Flow '{flowId}' is not active; activate it before running it.");
         var received = await RunRequestReader.ReadAsync(context.Request, flow, context.RequestAborted).ConfigureAwait(false);
         var now = store.Clock.GetUtcNow();
-        var run = store.AddRun((id, sequence) => new EmulatedRun(id, flow.Id, sequence, now, store.Clock, received.Name, received.Metadata, received.MetadataJson, received.Fields));
+        var run = new EmulatedRun(store.NewRunId(), flow.Id, now, store.Clock, received.Name, received.Metadata, received.MetadataJson, received.Fields);
         var outcome = flow.ChooseOutcome?.Invoke(run) ?? flow.Outcome;
         run.Plan(outcome, outcome.ProcessingTime ?? flow.ProcessingTime ?? options.ProcessingTime);
-        await WriteJsonAsync(context, 200, w => ApiJson.WriteRun(w, run, now, options.WorkspaceId, null)).ConfigureAwait(false);
+        store.AddRun(run);
+        await WriteJsonAsync(context, 200, w => ApiJson.WriteRun(w, run, now, options.WorkspaceId, null, asStarted: true)).ConfigureAwait(false);
         return 200;
     }
 

@@ -59,8 +59,8 @@ internal sealed class EmulatorStore
         }
     }
 
-    /// <summary>Records an accepted run; <paramref name="create"/> gets the new id and sequence number.</summary>
-    public EmulatedRun AddRun(Func<string, long, EmulatedRun> create)
+    /// <summary>A fresh 16-character run id, like the API's.</summary>
+    public string NewRunId()
     {
         lock (_gate)
         {
@@ -71,10 +71,17 @@ internal sealed class EmulatorStore
             }
             while (_runsById.ContainsKey(id));
 
-            var run = create(id, _runs.Count);
+            return id;
+        }
+    }
+
+    /// <summary>Records an accepted run, already planned, so a reader never sees a run without a status.</summary>
+    public void AddRun(EmulatedRun run)
+    {
+        lock (_gate)
+        {
             _runs.Add(run);
-            _runsById.Add(id, run);
-            return run;
+            _runsById.Add(run.Id, run);
         }
     }
 

@@ -78,7 +78,8 @@ internal static class RunRequestReader
             else if (partName == "metadata")
             {
                 metadata = ParseObject(partName, text);
-                metadataJson = text.Trim();
+                var parsed = metadata;
+                metadataJson = JsonText.Write(w => parsed.WriteTo(w));
             }
             else if (FieldOf(partName, "_metadata", flow) is { } metadataField)
             {

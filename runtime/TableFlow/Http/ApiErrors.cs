@@ -45,7 +45,10 @@ internal static class ApiErrors
             response.StatusCode,
             error is null ? null : redactor.Redact(error),
             detail is null ? null : redactor.Redact(detail),
-            response.Body.Length == 0 ? null : redactor.Redact(Excerpt(response.Body)));
+            response.Body.Length == 0 ? null : redactor.Redact(Excerpt(response.Body)))
+        {
+            RetryAfter = response.RetryAfter,
+        };
     }
 
     /// <summary>A 2xx whose body is not the JSON the call expects: says what came instead.</summary>

@@ -16,6 +16,8 @@ internal sealed class ApiRequestSender
     /// <summary>An error body is only needed for its message and an excerpt; a bigger one is not read further.</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    private static readonly ProductInfoHeaderValue UserAgent = new("TableFlow.Generators", typeof(ApiRequestSender).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
     private readonly AuthenticationHeaderValue _authorization;
@@ -62,6 +64,7 @@ internal sealed class ApiRequestSender
             {
                 message.Headers.Authorization = _authorization;
                 message.Headers.Accept.ParseAdd("application/json");
+                message.Headers.UserAgent.Add(UserAgent);
                 if (createContent is not null) message.Content = createContent();
                 timeout.CancelAfter(_requestTimeout);
                 try
@@ -78,7 +81,17 @@ internal sealed class ApiRequestSender
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
                     outcome = AttemptOutcome.Timeout;
-                    failure = new TableFlowException(_redactor.Redact($"No complete answer within {_requestTimeout.TotalSeconds:0.###} s (TableFlowClientOptions.RequestTimeout) {what} at {_baseAddress}."), _redactor.SafeInner(e));
+                    var limit = timeout.IsCancellationRequested
+                        ? $"{_requestTimeout.TotalSeconds:0.###} s (TableFlowClientOptions.RequestTimeout)"
+                        : $"{_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)";
+                    failure = new TableFlowException(_redactor.Redact($"Timed out {what} at {_baseAddress}: no complete answer within {limit}."), _redactor.SafeInner(e));
+                }
+                catch (Exception e) when (FindFileReadFailure(e) is { } fileFailure)
+                {
+                    // The caller's file, not the network, failed: the body was cut short, so retrying cannot help.
+                    throw new TableFlowException(
+                        _redactor.Redact($"{fileFailure.Message.TrimEnd('.')} ({what}). The request was cut off, so the API should not have started a run."),
+                        _redactor.SafeInner(fileFailure.InnerException));
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
@@ -150,6 +163,16 @@ internal sealed class ApiRequestSender
         => response is not null
             ? ApiErrors.Create(response, what, note, _redactor)
             : new TableFlowException(_redactor.Redact(failure.Message + " " + note), failure.InnerException);
+
+    private static FileReadException? FindFileReadFailure(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is FileReadException found) return found;
+        }
+
+        return null;
+    }
 
     private static string Describe(Exception e)
     {

@@ -42,6 +42,7 @@ internal sealed class FlowRunContent : HttpContent
 
     private readonly List<Part> _parts = new();
     private readonly byte[] _closingBoundary;
+    private readonly CancellationTokenSource _disposed = new();
     private int _written;
 
     public FlowRunContent(FlowRunRequest request)
@@ -121,13 +122,17 @@ internal sealed class FlowRunContent : HttpContent
 
     private async Task WriteAsync(Stream stream, CancellationToken cancellationToken)
     {
-        // One body, one send. A handler that retries on its own (SocketsHttpHandler does on a pooled connection that
+        // One body, one send. A handler that retries on its own (SocketsHttpHandler may, when a pooled connection
         // turns out dead) would otherwise post the run twice; the client decides about re-sending, with a new body.
         if (Interlocked.Exchange(ref _written, 1) != 0)
         {
             throw new InvalidOperationException("A run request body is sent at most once; the run is not re-sent automatically because the API may already have started it.");
         }
 
+        // A server may answer (say 429) before it has read the whole body. Once the request is disposed, stop copying,
+        // so a retry that rewinds the caller's stream does not race an old copy still reading it.
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
+        cancellationToken = linked.Token;
         var buffer = new byte[CopyBufferSize];
         foreach (var part in _parts)
         {
@@ -138,25 +143,58 @@ internal sealed class FlowRunContent : HttpContent
             }
             else
             {
-                var source = part.File!.Open(out var owned);
-                try
-                {
-                    int read;
-                    while ((read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false)) > 0)
-                    {
-                        await stream.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                finally
-                {
-                    if (owned) source.Dispose();
-                }
+                await CopyFileAsync(part.File!, stream, buffer, cancellationToken).ConfigureAwait(false);
             }
 
             await stream.WriteAsync(CrLf, 0, CrLf.Length, cancellationToken).ConfigureAwait(false);
         }
 
         await stream.WriteAsync(_closingBoundary, 0, _closingBoundary.Length, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task CopyFileAsync(FlowFile file, Stream destination, byte[] buffer, CancellationToken cancellationToken)
+    {
+        // Failures of the source (a deleted or locked file, a caller's stream that throws) are marked so the client
+        // can tell them from network failures of the destination and say which file it was.
+        Stream source;
+        bool owned;
+        try
+        {
+            source = file.Open(out owned);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new FileReadException(file.FileName, e);
+        }
+
+        try
+        {
+            while (true)
+            {
+                int read;
+                try
+                {
+                    read = await source.ReadAsync(buffer, 0, buffer.Length, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    throw new FileReadException(file.FileName, e);
+                }
+
+                if (read == 0) return;
+                await destination.WriteAsync(buffer, 0, read, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (owned) source.Dispose();
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _disposed.Cancel();
+        base.Dispose(disposing);
     }
 
     protected override bool TryComputeLength(out long length)

@@ -86,7 +86,9 @@ internal static class FlowRunMapper
         };
     }
 
-    public static FlowRunStatus ParseStatus(string? status) => status switch
+    // Case-insensitive: a gateway or an older service that capitalises a status must not leave a waiting caller
+    // polling "Unknown" until its timeout.
+    public static FlowRunStatus ParseStatus(string? status) => status?.Trim().ToLowerInvariant() switch
     {
         "processing" => FlowRunStatus.Processing,
         "review" => FlowRunStatus.Review,
@@ -95,7 +97,7 @@ internal static class FlowRunMapper
         _ => FlowRunStatus.Unknown,
     };
 
-    private static FlowTriggerMethod ParseTrigger(string? trigger) => trigger switch
+    private static FlowTriggerMethod ParseTrigger(string? trigger) => trigger?.Trim().ToLowerInvariant() switch
     {
         "api" => FlowTriggerMethod.Api,
         "manual" => FlowTriggerMethod.Manual,

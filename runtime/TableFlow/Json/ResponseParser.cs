@@ -13,10 +13,18 @@ internal static class ResponseParser
     private const string RunPage = "a page of flow runs (a JSON object with \"flow_runs\")";
     private const string RunArray = "a JSON array of flow runs";
 
-    public static FlowRun ReadFlowRun(ApiResponse response, string what, SecretRedactor redactor)
+    /// <summary>Reads one run; <paramref name="note"/> is added to the message when the body is not one.</summary>
+    public static FlowRun ReadFlowRun(ApiResponse response, string what, SecretRedactor redactor, string? note = null)
     {
-        var dto = Deserialize(response, TableFlowJsonContext.Default.FlowRunDto, what, OneRun, redactor);
-        return ToRun(dto, response, what, OneRun, redactor);
+        try
+        {
+            var dto = Deserialize(response, TableFlowJsonContext.Default.FlowRunDto, what, OneRun, redactor);
+            return ToRun(dto, response, what, OneRun, redactor);
+        }
+        catch (TableFlowException e) when (note is not null)
+        {
+            throw new TableFlowException(e.Message + " " + note, e.InnerException);
+        }
     }
 
     public static (List<FlowRun> Runs, long? NextOffset) ReadFlowRunPage(ApiResponse response, string what, SecretRedactor redactor)

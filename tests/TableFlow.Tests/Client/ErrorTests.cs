@@ -155,7 +155,8 @@ public sealed class ErrorTests
 
         var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1"));
 
-        Assert.Contains("No complete answer within 0.3 s", e.Message);
+        Assert.Contains("Timed out reading flow run 'r1'", e.Message);
+        Assert.Contains("no complete answer within 0.3 s", e.Message);
         Assert.Contains("RequestTimeout", e.Message);
     }
 
@@ -186,5 +187,61 @@ public sealed class ErrorTests
         Assert.Equal((HttpStatusCode)308, e.StatusCode);
         Assert.Contains("https://elsewhere.example/v2/flows/runs/r1", e.Message);
         Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task Timeout_of_a_callers_HttpClient_is_named_as_such()
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Slowly(c, TimeSpan.FromSeconds(30), RunJson.Run("r1", "completed")));
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromMilliseconds(300) };
+        using var client = TestClients.Create(http, server.BaseAddress, o => o.MaxRetries = 0);
+
+        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1"));
+
+        Assert.Contains("within 0.3 s (the HttpClient's own Timeout)", e.Message);
+    }
+
+    [Fact]
+    public async Task Run_answered_with_something_that_is_not_a_run_warns_that_it_probably_started()
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 201, """{"ok": true}"""));
+        using var client = TestClients.Create(server);
+
+        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.RunFlowAsync("f1", new FlowRunRequest().AddFile("invoice", FlowFile.FromBytes(new byte[1], "i.pdf"))));
+
+        Assert.Contains("not a flow run", e.Message);
+        Assert.Contains("probably started", e.Message);
+        Assert.Equal(1, server.RequestCount);
+    }
+
+    [Fact]
+    public async Task File_that_fails_while_being_sent_is_named_and_not_retried()
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 201, RunJson.Run("r1", "processing")));
+        using var client = TestClients.Create(server);
+        using var stream = new FailingStream(failAfter: 200_000);
+
+        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.RunFlowAsync("f1", new FlowRunRequest().AddFile("invoice", FlowFile.FromStream(stream, "broken.pdf"))));
+
+        Assert.Contains("Could not read file 'broken.pdf' while sending it", e.Message);
+        Assert.Contains("disk went away", e.Message);
+        Assert.IsType<System.IO.IOException>(e.InnerException);
+        Assert.True(server.RequestCount <= 1);
+    }
+
+    [Fact]
+    public async Task Requests_identify_the_client()
+    {
+        string? userAgent = null;
+        await using var server = await LoopbackServer.StartAsync(c =>
+        {
+            userAgent = c.Request.Headers.UserAgent.ToString();
+            return Respond.Json(c, 200, RunJson.Run("r1", "completed"));
+        });
+        using var client = TestClients.Create(server);
+
+        await client.GetFlowRunAsync("r1");
+
+        Assert.StartsWith("TableFlow.Generators/", userAgent);
     }
 }

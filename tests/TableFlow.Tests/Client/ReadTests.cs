@@ -94,6 +94,21 @@ public sealed class ReadTests
         Assert.False(run.IsFinished);
     }
 
+    [Theory]
+    [InlineData("Completed", FlowRunStatus.Completed)]
+    [InlineData(" REVIEW ", FlowRunStatus.Review)]
+    [InlineData("Failed", FlowRunStatus.Failed)]
+    public async Task Status_spelled_in_another_case_is_still_recognised(string status, FlowRunStatus expected)
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 200, RunJson.Run("r1", status)));
+        using var client = TestClients.Create(server);
+
+        var run = await client.GetFlowRunAsync("r1");
+
+        Assert.Equal(expected, run.Status);
+        Assert.Equal(status, run.StatusText);
+    }
+
     [Fact]
     public async Task Base_address_with_a_path_prefix_is_kept()
     {
@@ -145,6 +160,20 @@ public sealed class ReadTests
 
         Assert.Single(runs);
         Assert.Equal("?status=review&flow_id=flow%20id%26x&limit=50&offset=0", Assert.Single(server.Requests).Query);
+    }
+
+    [Fact]
+    public async Task List_uses_the_query_as_it_was_at_the_call()
+    {
+        await using var server = await LoopbackServer.StartAsync(PagingServer(1));
+        using var client = TestClients.Create(server);
+        var query = new FlowRunQuery { FlowId = "first" };
+
+        var runs = client.ListFlowRunsAsync(query);
+        query.FlowId = "second";
+        await runs.ToListAsync();
+
+        Assert.Equal("?flow_id=first", Assert.Single(server.Requests).Query);
     }
 
     [Fact]
@@ -212,7 +241,7 @@ public sealed class ReadTests
         await using var server = await LoopbackServer.StartAsync(PagingServer(1));
         using var client = TestClients.Create(server);
 
-        var e = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () => await client.ListFlowRunsAsync(new FlowRunQuery { Limit = limit }).ToListAsync());
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => client.ListFlowRunsAsync(new FlowRunQuery { Limit = limit }));
 
         Assert.Contains("Limit must be between 1 and 1000", e.Message);
         Assert.Equal(0, server.RequestCount);
@@ -224,7 +253,7 @@ public sealed class ReadTests
         await using var server = await LoopbackServer.StartAsync(PagingServer(1));
         using var client = TestClients.Create(server);
 
-        var e = await Assert.ThrowsAsync<ArgumentException>(async () => await client.ListFlowRunsAsync(new FlowRunQuery { Status = FlowRunStatus.Unknown }).ToListAsync());
+        var e = Assert.Throws<ArgumentException>(() => client.ListFlowRunsAsync(new FlowRunQuery { Status = FlowRunStatus.Unknown }));
 
         Assert.Contains("Status Unknown cannot be sent", e.Message);
         Assert.Equal(0, server.RequestCount);

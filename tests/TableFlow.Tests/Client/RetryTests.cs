@@ -72,6 +72,7 @@ public sealed class RetryTests
         var e = await Assert.ThrowsAsync<TableFlowApiException>(() => client.GetFlowRunAsync("r1"));
 
         Assert.Equal(429, (int)e.StatusCode);
+        Assert.Equal(TimeSpan.FromHours(1), e.RetryAfter);
         Assert.Equal(1, server.RequestCount);
         Assert.Contains("called again in 3600 s", e.Message);
         Assert.Contains("MaxRetryDelay", e.Message);

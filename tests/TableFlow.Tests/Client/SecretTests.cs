@@ -53,6 +53,54 @@ public sealed class SecretTests
         Secrets.AssertKeyAbsent(e);
     }
 
+    public static TheoryData<string> OtherErrorPaths => new()
+    {
+        "timeout", "refused", "redirect-to-echo", "wait-timeout", "repeated-offset", "file-read-failure", "run-429-non-seekable", "run-500",
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherErrorPaths))]
+    public async Task Key_never_appears_on_any_other_error_path(string scenario)
+    {
+        await using var server = await LoopbackServer.StartAsync(c => scenario switch
+        {
+            "timeout" => Respond.Slowly(c, TimeSpan.FromSeconds(30), "{}"),
+            "redirect-to-echo" => RedirectEchoingKey(c),
+            "wait-timeout" => Respond.Json(c, 200, RunJson.Run("r1", "processing")),
+            "repeated-offset" => Respond.Json(c, 200, "{\"flow_runs\": [" + RunJson.Run("r1", "completed") + "], \"pagination\": {\"next_offset\": 5}}"),
+            "run-429-non-seekable" => Respond.Json(c, 429, $$"""{"error": "{{Echo(c)}}"}""", retryAfter: "0"),
+            "run-500" => Respond.Json(c, 500, $$"""{"error": "{{Echo(c)}}"}"""),
+            _ => Respond.Json(c, 201, RunJson.Run("r1", "processing")),
+        });
+        var address = scenario == "refused" ? new Uri($"http://127.0.0.1:{RawSockets.ClosedPort()}/") : server.BaseAddress;
+        using var client = TestClients.Create(address, o =>
+        {
+            o.MaxRetries = 1;
+            o.RequestTimeout = TimeSpan.FromMilliseconds(300);
+            o.WaitTimeout = TimeSpan.FromMilliseconds(100);
+        });
+
+        Func<Task> call = scenario switch
+        {
+            "wait-timeout" => () => client.WaitForFlowRunAsync("r1"),
+            "repeated-offset" => async () => { await foreach (var _ in client.ListFlowRunsAsync()) { } },
+            "file-read-failure" => () => client.RunFlowAsync("f1", new FlowRunRequest().AddFile("invoice", FlowFile.FromStream(new FailingStream(1000), "broken.pdf"))),
+            "run-429-non-seekable" or "run-500" => () => client.RunFlowAsync("f1", new FlowRunRequest().AddFile("invoice", FlowFile.FromStream(new NonSeekableStream(new byte[10]), "i.pdf"))),
+            _ => () => client.GetFlowRunAsync("r1"),
+        };
+
+        var e = await Assert.ThrowsAnyAsync<TableFlowException>(call);
+
+        Secrets.AssertKeyAbsent(e);
+    }
+
+    private static Task RedirectEchoingKey(HttpContext c)
+    {
+        c.Response.StatusCode = 307;
+        c.Response.Headers.Location = "https://elsewhere.example/?auth=" + Uri.EscapeDataString(TestClients.ApiKey);
+        return Task.CompletedTask;
+    }
+
     [Theory]
     [InlineData("tf_key_with\r\ninjected: header")]
     [InlineData("tf key with spaces")]

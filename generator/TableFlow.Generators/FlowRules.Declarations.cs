@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace TableFlow.Generators;
+
+/// <summary>The class-level rules: finding our attributes, <c>partial</c> chains, classes that cannot take the generated members, and name clashes with them.</summary>
+internal static partial class FlowRules
+{
+    /// <summary>The first attribute whose class has the full metadata name <paramref name="fullName"/>.</summary>
+    public static AttributeData? FindAttribute(ImmutableArray<AttributeData> attributes, string fullName)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass is { } c && c.TypeKind != TypeKind.Error && IsNamed(c, fullName)) return attribute;
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="type"/> is <c>TableFlow.TableFlowClient</c>.</summary>
+    public static bool IsTableFlowClient(ITypeSymbol? type) => type is INamedTypeSymbol named && IsNamed(named, TableFlowClientName);
+
+    private static bool IsNamed(INamedTypeSymbol type, string fullName)
+    {
+        var dot = fullName.LastIndexOf('.');
+        return type.Name == fullName.Substring(dot + 1) && !type.IsGenericType && type.ContainingType is null &&
+               type.ContainingNamespace is { } ns && ns.ToDisplayString() == fullName.Substring(0, dot);
+    }
+
+    /// <summary>The flow class and its containing types, inner first, that have a declaration without <c>partial</c>.</summary>
+    public static IReadOnlyList<INamedTypeSymbol> FindNonPartialTypes(INamedTypeSymbol type, CancellationToken ct)
+    {
+        var result = new List<INamedTypeSymbol>();
+        for (var t = type; t is not null; t = t.ContainingType)
+        {
+            foreach (var reference in t.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(ct) is TypeDeclarationSyntax declaration && !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                {
+                    result.Add(t);
+                    break;
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The TF0001 message for <paramref name="type"/> given the types that lack <c>partial</c>.</summary>
+    public static string NotPartialMessage(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> notPartial)
+    {
+        if (notPartial.Count == 1 && SymbolEqualityComparer.Default.Equals(notPartial[0], type))
+        {
+            return $"[TableFlow] class '{type.Name}' must be partial so the generator can add its RunAsync method and constructor. Add the 'partial' modifier.";
+        }
+
+        var names = string.Join(", ", notPartial.Select(t => $"'{t.Name}'"));
+        return $"[TableFlow] class '{type.Name}' and every type that contains it must be partial so the generator can add its members; {names} {(notPartial.Count == 1 ? "is" : "are")} not. Add the 'partial' modifier.";
+    }
+
+    /// <summary>Why the generated members cannot be added to <paramref name="type"/> (TF0008), or <see langword="null"/>.</summary>
+    public static string? WhyCannotTakeMembers(INamedTypeSymbol type)
+    {
+        var name = type.Name;
+        if (type.IsStatic) return $"[TableFlow] class '{name}' is static, but the generator adds an instance constructor and an instance RunAsync method. Remove the 'static' modifier.";
+        if (type.IsRecord) return $"[TableFlow] type '{name}' is a record; the generator only extends classes. Declare it as a 'partial class'.";
+        if (type.TypeParameters.Length > 0) return $"[TableFlow] class '{name}' is generic; a flow class needs one fixed set of fields. Remove its type parameters.";
+        if (type.IsFileLocal) return $"[TableFlow] class '{name}' is file-local, so the generated part in another file cannot extend it. Remove the 'file' modifier.";
+        if (Array.IndexOf(GeneratedMemberNames, name) >= 0) return $"[TableFlow] class '{name}' has the name of a member the generator adds to it, which C# forbids. Rename the class.";
+        if (type.BaseType is { TypeKind: not TypeKind.Error, SpecialType: not SpecialType.System_Object } baseType &&
+            !baseType.InstanceConstructors.Any(c => c.DeclaredAccessibility != Accessibility.Private && c.Parameters.All(p => p.IsOptional || p.IsParams)))
+        {
+            return $"[TableFlow] class '{name}' derives from '{baseType.Name}', which has no constructor without arguments for the generated constructor to call. Give '{baseType.Name}' an accessible parameterless constructor, or do not derive from it.";
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0) return $"[TableFlow] class '{name}' is nested in generic type '{outer.Name}'; a flow class needs one fixed set of fields. Move it out of '{outer.Name}'.";
+            if (outer.TypeKind == TypeKind.Interface) return $"[TableFlow] class '{name}' is nested in interface '{outer.Name}', which the generator cannot re-open. Move it out of '{outer.Name}'.";
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether <paramref name="member"/> was emitted by this generator (it carries our <c>[GeneratedCode]</c>).</summary>
+    public static bool IsOwnGeneratedMember(ISymbol member)
+    {
+        foreach (var attribute in member.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "GeneratedCodeAttribute" } &&
+                attribute.ConstructorArguments.Length == 2 &&
+                attribute.ConstructorArguments[0].Value as string == GeneratorName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>A type as overload resolution sees it (nullability ignored), for comparing signatures.</summary>
+    public static string TypeKey(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+
+    /// <summary>The parameter types of the generated <c>RunAsync</c>, in <see cref="TypeKey"/> form.</summary>
+    public static IReadOnlyList<string> RunAsyncParameterTypes(IReadOnlyList<FlowFieldDeclaration> fields)
+    {
+        const string file = "global::TableFlow.FlowFile";
+        const string files = "global::System.Collections.Generic.IEnumerable<global::TableFlow.FlowFile>";
+        const string json = "global::System.Text.Json.Nodes.JsonObject";
+        var types = new List<string>();
+        types.AddRange(fields.Where(f => f.Required).Select(f => f.Multiple ? files : file));
+        types.AddRange(fields.Where(f => !f.Required).Select(f => f.Multiple ? files : file));
+        foreach (var _ in fields)
+        {
+            types.Add(json);
+            types.Add("string");
+        }
+
+        types.Add("string");
+        types.Add(json);
+        types.Add("global::System.Threading.CancellationToken");
+        return types;
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using AotSample;
+using TableFlow;
+
+// A Native AOT program using the generated typed client. Usage:
+//   AotSample                  prints the declared flow (no network)
+//   AotSample <base-address>   runs the flow there and waits for the result; the key comes from TABLEFLOW_API_KEY.
+//                              The emulator serves one:
+//                              dotnet run --project runtime/TableFlow.Testing -- --port 5080 --flows samples/AotSample/tableflow.json
+Console.WriteLine($"flow {ExpenseClaim.FlowId}: {string.Join(", ", ExpenseClaim.Fields)}");
+
+var baseAddress = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("TABLEFLOW_BASE_ADDRESS");
+if (string.IsNullOrEmpty(baseAddress))
+{
+    Console.WriteLine("Pass a TableFlow base address (or set TABLEFLOW_BASE_ADDRESS) to run the flow.");
+    return 0;
+}
+
+var options = new TableFlowClientOptions
+{
+    BaseAddress = new Uri(baseAddress),
+    PollingInterval = TimeSpan.FromMilliseconds(100),
+    WaitTimeout = TimeSpan.FromMinutes(1),
+};
+using var client = new TableFlowClient(options);
+var claim = new ExpenseClaim(client);
+
+try
+{
+    FlowRun run = await claim.RunAsync(
+        FlowFile.FromBytes("%PDF-1.4 receipt: 42.00 EUR"u8.ToArray(), "receipt.pdf"),
+        supporting: [FlowFile.FromBytes("Approved. -- M."u8.ToArray(), "approval.txt")],
+        receiptMetadata: new JsonObject { ["cost_center"] = "4711" },
+        name: "AOT sample",
+        metadata: new JsonObject { ["source"] = "aot-sample", ["attempt"] = 1 });
+    Console.WriteLine($"run {run.Id}: {run.StatusText}");
+
+    run = await client.WaitForFlowRunAsync(run.Id);
+    Console.WriteLine($"status: {run.StatusText}");
+    Console.WriteLine($"metadata: {run.Metadata?.ToJsonString()}");
+    return run.Status == FlowRunStatus.Completed ? 0 : 1;
+}
+catch (TableFlowException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
