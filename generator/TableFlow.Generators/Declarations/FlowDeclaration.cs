@@ -98,7 +98,13 @@ internal sealed class FlowDeclaration
             var shape = FlowRules.ClassifyType(property.Type, out var nullable);
             if (shape == FieldShape.None)
             {
-                if (!ignored && FlowRules.LooksLikeFile(property.Type, property.Name))
+                var marked = FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null;
+                if (!ignored && marked && property.Type.TypeKind != TypeKind.Error)
+                {
+                    problems.Add(new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
+                        $"Property '{property.Name}' of [TableFlow] class '{type.Name}' has [FlowField] but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or remove [FlowField]."));
+                }
+                else if (!ignored && FlowRules.LooksLikeFile(property.Type, property.Name))
                 {
                     problems.Add(new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
                         $"Property '{property.Name}' of [TableFlow] class '{type.Name}' looks like a file but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or mark it [FlowIgnore]."));

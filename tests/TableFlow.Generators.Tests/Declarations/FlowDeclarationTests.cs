@@ -205,6 +205,17 @@ public class FlowDeclarationTests
         Assert.Empty(Read(source.Replace("public " + type, "[FlowIgnore] public " + type)).Problems);
     }
 
+    [Fact]
+    public void TF0007_FlowField_on_a_property_that_is_not_a_file_type_is_a_warning()
+    {
+        var p = AssertSingleProblemAt("""
+            using TableFlow;
+            [TableFlow("abc")]
+            public partial class Flow { public FlowFile Invoice { get; } [FlowField("notes")] public string [|Notes|] { get; set; } = ""; }
+            """, "TF0007");
+        Assert.Contains("[FlowField]", p.Message);
+    }
+
     [Theory]
     [InlineData("public static partial class Flow", "static")]
     [InlineData("public partial class Flow<T>", "generic")]
