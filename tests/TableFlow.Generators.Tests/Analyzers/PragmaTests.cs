@@ -63,6 +63,26 @@ public class PragmaTests
         Assert.True(Assert.Single(diagnostics, d => d.Id == "TF0007").IsSuppressed);
     }
 
+    // ("error" is applied as warning-as-error, which the test framework still shows as a warning, so it is not a case here.)
+    [Theory]
+    [InlineData("none", null)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    public Task Editorconfig_sets_the_severity_of_TF0007(string configured, DiagnosticSeverity? expected)
+    {
+        var test = new AnalyzerTest<FlowDeclarationAnalyzer>("""
+            using TableFlow;
+            [TableFlow("abc")]
+            public partial class Po
+            {
+                public FlowFile Invoice { get; } = null!;
+                public byte[] Scan { get; } = new byte[0];
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.TF0007.severity = {configured}\n"));
+        if (expected is { } severity) test.ExpectedDiagnostics.Add(new DiagnosticResult("TF0007", severity).WithSpan(6, 19, 6, 23));
+        return test.RunAsync();
+    }
+
     private static async Task<Diagnostic[]> AnalyzeAsync(string source)
         => (await AnalyzerRun.AllDiagnosticsAsync(AnalyzerRun.Compile(source), new[] { new FlowDeclarationAnalyzer() }))
             .Where(d => d.Id.StartsWith("TF", System.StringComparison.Ordinal)).ToArray();
