@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,7 +15,7 @@ namespace TableFlow.Generators.CodeFixes;
 /// TF0003: adds a first file-field property, <c>public FlowFile Document { get; }</c>, at the top of a
 /// <c>[TableFlow]</c> class that has none (with a name the class does not use yet), for the user to rename.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddFileFieldCodeFixProvider)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddFileFieldCodeFixProvider))]
 public sealed class AddFileFieldCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,7 @@ namespace TableFlow.Generators.CodeFixes;
 /// to <c>FlowFile</c>, or a collection of them to <c>IReadOnlyList&lt;FlowFile&gt;</c>, keeping its nullability. A
 /// file field holds no value, so an initializer or expression body goes and the property becomes <c>{ get; }</c>.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChangeToFlowFileCodeFixProvider)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ChangeToFlowFileCodeFixProvider))]
 public sealed class ChangeToFlowFileCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -18,7 +17,7 @@ namespace TableFlow.Generators.CodeFixes;
 /// containing it that lacks it. Fix-all (document, project, solution) adds each modifier once, even when several
 /// flow classes share an outer type.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider))]
 public sealed class MakePartialCodeFixProvider : CodeFixProvider
 {
     private const string Title = "Make the class and its containing types partial";

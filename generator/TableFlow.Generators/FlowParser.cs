@@ -113,12 +113,16 @@ internal static class FlowParser
         return headers;
     }
 
-    /// <summary><c>A.B.Outer.Name.g.cs</c>: the metadata name keeps classes with the same name apart.</summary>
+    /// <summary>
+    /// <c>A.B.Outer+Name.g.cs</c>: the namespace and the nesting chain, kept apart by <c>+</c> so that no two classes
+    /// share a hint name, even in code that declares a namespace and a type of the same name.
+    /// </summary>
     private static string HintName(INamedTypeSymbol type)
     {
-        var parts = new List<string>();
-        for (ISymbol? s = type; s is INamedTypeSymbol named; s = s.ContainingType) parts.Insert(0, named.MetadataName);
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) parts.Insert(0, ns.ToDisplayString());
-        return string.Join(".", parts).Replace("@", "") + ".g.cs";
+        var types = new List<string>();
+        for (var t = type; t is not null; t = t.ContainingType) types.Insert(0, t.MetadataName);
+        var name = string.Join("+", types);
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) name = ns.ToDisplayString() + "." + name;
+        return name.Replace("@", "") + ".g.cs";
     }
 }

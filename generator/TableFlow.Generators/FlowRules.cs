@@ -204,6 +204,8 @@ internal static partial class FlowRules
         return false;
     }
 
+    private static readonly string[] FileLikeTypeNames = { "Stream", "FileInfo", "Memory", "ReadOnlyMemory", "IFormFile", "HttpContent" };
+
     private static readonly string[] FileLikeNameSuffixes = { "File", "FilePath", "Path", "Pdf", "Document", "Attachment", "Scan", "Image" };
 
     private static bool IsFileLikeType(ITypeSymbol type)
@@ -211,6 +213,8 @@ internal static partial class FlowRules
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return true;
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
         {
+            // The cheap name test first: this runs for every non-file property while the user types.
+            if (Array.IndexOf(FileLikeTypeNames, t.Name) < 0) continue;
             var name = t.ToDisplayString();
             if (name is "System.IO.Stream" or "System.IO.FileInfo" or "System.Memory<byte>" or "System.ReadOnlyMemory<byte>" or
                 "Microsoft.AspNetCore.Http.IFormFile" or "System.Net.Http.HttpContent")
@@ -221,10 +225,10 @@ internal static partial class FlowRules
 
         foreach (var i in type.AllInterfaces)
         {
-            if (i.ToDisplayString() == "Microsoft.AspNetCore.Http.IFormFile") return true;
+            if (i.Name == "IFormFile" && i.ToDisplayString() == "Microsoft.AspNetCore.Http.IFormFile") return true;
         }
 
-        return type.ToDisplayString() == "Microsoft.AspNetCore.Http.IFormFile";
+        return type.Name == "IFormFile" && type.ToDisplayString() == "Microsoft.AspNetCore.Http.IFormFile";
     }
 
     private static bool IsEnumerable(INamedTypeSymbol type)

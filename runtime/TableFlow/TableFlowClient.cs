@@ -21,6 +21,11 @@ namespace TableFlow;
 /// </remarks>
 public sealed class TableFlowClient : IDisposable
 {
+    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
+
+    /// <summary>The longest single wait Task.Delay takes.</summary>
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly TableFlowClientOptions _options;
@@ -86,6 +91,8 @@ public sealed class TableFlowClient : IDisposable
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="flowId"/> is empty or cannot stand in a URL path.</exception>
     /// <exception cref="System.IO.FileNotFoundException">A file given by path no longer exists (nothing was sent).</exception>
+    /// <exception cref="ObjectDisposedException">A caller's stream was closed before the call (nothing was sent).</exception>
+    /// <exception cref="InvalidOperationException">A caller's stream that cannot seek was already sent by an earlier call (nothing was sent).</exception>
     /// <exception cref="TableFlowApiException">The API refused the run.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
     public async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
@@ -98,8 +105,6 @@ public sealed class TableFlowClient : IDisposable
         var response = await _sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
         return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, RunMayHaveStarted);
     }
-
-    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
     /// <param name="runId">The run's id.</param>
@@ -120,6 +125,8 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="ArgumentException">A filter value cannot be sent (thrown by this call, before any request).</exception>
     /// <exception cref="TableFlowApiException">The API answered a page with an error.</exception>
     /// <exception cref="TableFlowException">The API could not be reached, answered something that is not a page of runs, or repeated a page.</exception>
+    // Without the priority, ListFlowRunsAsync(null) would be ambiguous with the string overload (for C# 13 and later).
+    [OverloadResolutionPriority(1)]
     public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, CancellationToken cancellationToken = default)
     {
         // Checked and copied here, so a bad filter fails at the call and later changes to the query do not leak in.
@@ -214,8 +221,6 @@ public sealed class TableFlowClient : IDisposable
             await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
         }
     }
-
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     private async Task<(FlowRun Run, TimeSpan? RetryAfter)> GetFlowRunWithRetryAfterAsync(string runId, CancellationToken cancellationToken)
     {

@@ -98,18 +98,7 @@ internal sealed class FlowDeclaration
             var shape = FlowRules.ClassifyType(property.Type, out var nullable);
             if (shape == FieldShape.None)
             {
-                var marked = FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null;
-                if (!ignored && marked && property.Type.TypeKind != TypeKind.Error)
-                {
-                    problems.Add(new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
-                        $"Property '{property.Name}' of [TableFlow] class '{type.Name}' has [FlowField] but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or remove [FlowField]."));
-                }
-                else if (!ignored && FlowRules.LooksLikeFile(property.Type, property.Name))
-                {
-                    problems.Add(new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
-                        $"Property '{property.Name}' of [TableFlow] class '{type.Name}' looks like a file but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or mark it [FlowIgnore]."));
-                }
-
+                if (!ignored && NotSentProblem(type, property) is { } problem) problems.Add(problem);
                 continue;
             }
 
@@ -128,6 +117,28 @@ internal sealed class FlowDeclaration
         CheckGeneratedNames(type, fields, problems, ct);
 
         return new FlowDeclaration(type, attribute, classLocation, flowId, fields.ToImmutable(), problems.ToImmutable());
+    }
+
+    /// <summary>TF0007 for a property that is not a file field but was surely meant as one: it has [FlowField] or a file-like type.</summary>
+    private static FlowProblem? NotSentProblem(INamedTypeSymbol type, IPropertySymbol property)
+    {
+        if (property.Type.TypeKind == TypeKind.Error) return null;
+        string why, remedy;
+        if (FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null)
+        {
+            (why, remedy) = ("has [FlowField]", "remove [FlowField]");
+        }
+        else if (FlowRules.LooksLikeFile(property.Type, property.Name))
+        {
+            (why, remedy) = ("looks like a file", "mark it [FlowIgnore]");
+        }
+        else
+        {
+            return null;
+        }
+
+        return new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
+            $"Property '{property.Name}' of [TableFlow] class '{type.Name}' {why} but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or {remedy}.");
     }
 
     private static FlowFieldDeclaration ReadField(IPropertySymbol property, FieldShape shape, bool nullable, CancellationToken ct, out bool keyUnknown)
@@ -209,7 +220,7 @@ internal sealed class FlowDeclaration
         foreach (var member in type.GetMembers())
         {
             ct.ThrowIfCancellationRequested();
-            if (member.IsImplicitlyDeclared || member.Locations.IsEmpty || FlowRules.IsOwnGeneratedMember(member)) continue;
+            if (member.IsImplicitlyDeclared || member.Locations.IsEmpty) continue;
 
             string? what = null;
             switch (member.Name)
@@ -222,7 +233,7 @@ internal sealed class FlowDeclaration
                 case "RunAsync" when member is not IMethodSymbol:
                     what = "'RunAsync'";
                     break;
-                case "RunAsync" when member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method:
+                case "RunAsync" when member is IMethodSymbol { MethodKind: MethodKind.Ordinary, TypeParameters.IsEmpty: true } method:
                     runAsyncTypes ??= FlowRules.RunAsyncParameterTypes(fields);
                     if (method.Parameters.Length == runAsyncTypes.Count &&
                         method.Parameters.Select((p, i) => p.RefKind == RefKind.None && FlowRules.TypeKey(p.Type) == runAsyncTypes[i]).All(b => b))
@@ -237,7 +248,8 @@ internal sealed class FlowDeclaration
                     break;
             }
 
-            if (what is not null)
+            // Our own generated part is visible to the analyzers; its attributes are read only for a clashing name.
+            if (what is not null && !FlowRules.IsOwnGeneratedMember(member))
             {
                 problems.Add(new FlowProblem(FlowProblemIds.GeneratedNameTaken, member.Locations[0],
                     $"[TableFlow] class '{type.Name}' declares {what}, which the generator adds itself. Rename or remove the member; to run code at construction, write a constructor with other parameters that chains with ': this(client)'."));

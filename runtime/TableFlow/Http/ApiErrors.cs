@@ -109,7 +109,7 @@ internal static class ApiErrors
                 ? $" The API is rate limiting; it asked to be called again in {Math.Ceiling(after.TotalSeconds)} s."
                 : " The API is rate limiting; try again later.",
             _ when status is >= 300 and < 400 => $" The API redirected{(response.Location is null ? "" : $" to {response.Location}")}; redirects are not followed (they would drop the API key or re-send a run), so set TableFlowClientOptions.BaseAddress to the new address.",
-            _ when status >= 500 => " The TableFlow service had a problem; try again later.",
+            _ when status >= 500 => " The TableFlow service had a problem.",
             _ => "",
         };
     }

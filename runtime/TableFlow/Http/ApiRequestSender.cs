@@ -179,6 +179,6 @@ internal sealed class ApiRequestSender
         // The innermost message is the precise one ("Connection refused", "Connection reset by peer").
         var inner = e;
         while (inner.InnerException is not null) inner = inner.InnerException;
-        return ReferenceEquals(inner, e) ? e.Message : $"{e.Message} {inner.Message}";
+        return ReferenceEquals(inner, e) || e.Message.IndexOf(inner.Message, StringComparison.Ordinal) >= 0 ? e.Message : $"{e.Message} {inner.Message}";
     }
 }

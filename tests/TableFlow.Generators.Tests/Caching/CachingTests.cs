@@ -119,6 +119,15 @@ public class CachingTests
     }
 
     [Theory]
+    [InlineData(1, "        public int Compute()", "        /// <summary>Computes.</summary>\n        public int Compute()")]
+    [InlineData(0, "        public int Count()", "        /// <summary>Counts.</summary>\n        public int Count()")]
+    public void A_doc_comment_on_a_member_that_is_not_a_file_field_reuses_the_model(int file, string from, string to)
+    {
+        var (driver, compilation) = FirstRun(Flow, Other);
+        AssertNothingRedone(Rerun(driver, Edit(compilation, file, from, to)));
+    }
+
+    [Theory]
     [InlineData("public FlowFile PurchaseOrder", "public FlowFile Order")]
     [InlineData("[FlowField(\"invoice\")]", "[FlowField(\"bill\")]")]
     [InlineData("Base number only.", "Whole number.")]

@@ -303,6 +303,7 @@ public class FlowDeclarationTests
             {
                 public FlowFile Invoice { get; }
                 public System.Threading.Tasks.Task<FlowRun> RunAsync(string path) => null!;
+                public System.Threading.Tasks.Task<FlowRun> RunAsync<T>(FlowFile a, System.Text.Json.Nodes.JsonObject? m = null, string? g = null, string? n = null, System.Text.Json.Nodes.JsonObject? md = null, System.Threading.CancellationToken ct = default) => null!;
                 public Flow(TableFlowClient client, int retries) : this(client) { }
             }
             """);

@@ -89,6 +89,19 @@ public class SnapshotTests
     }
 
     [Fact]
+    public void Hint_names_keep_namespaces_and_nesting_apart_even_in_code_that_does_not_compile()
+    {
+        // 'A.B' is both a namespace and a class here (CS0101), yet the generator must not fail on a duplicate hint name.
+        var run = GeneratorRunner.Run(TestCompilations.Create("""
+            using TableFlow;
+            namespace A.B { [TableFlow("one")] public partial class Flow { public FlowFile Invoice { get; } } }
+            namespace A { public partial class B { [TableFlow("two")] public partial class Flow { public FlowFile Invoice { get; } } } }
+            """));
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Equal(new[] { "A.B+Flow.g.cs", "A.B.Flow.g.cs" }, run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Two_flows_in_one_file_get_one_file_each()
     {
         var run = GeneratorRunner.Run(TestCompilations.Create("""

@@ -168,7 +168,7 @@ public sealed class ErrorTests
         using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetFlowRunAsync("r1", cts.Token));
-        Assert.Equal(1, server.RequestCount);
+        Assert.True(server.RequestCount <= 1, "a cancelled read was retried");
     }
 
     [Fact]

@@ -163,6 +163,18 @@ public sealed class ReadTests
     }
 
     [Fact]
+    public async Task List_with_a_null_query_lists_every_run()
+    {
+        await using var server = await LoopbackServer.StartAsync(PagingServer(2));
+        using var client = TestClients.Create(server);
+
+        var runs = await client.ListFlowRunsAsync(null).ToListAsync();
+
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(("/v2/flows/runs", ""), (Assert.Single(server.Requests).Path, server.Requests[0].Query));
+    }
+
+    [Fact]
     public async Task List_uses_the_query_as_it_was_at_the_call()
     {
         await using var server = await LoopbackServer.StartAsync(PagingServer(1));

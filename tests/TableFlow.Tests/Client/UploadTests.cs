@@ -101,6 +101,42 @@ public sealed class UploadTests
         Assert.Equal(fileName, Assert.Single(names));
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Body_length_is_declared_when_every_file_length_is_known_and_chunked_otherwise(bool seekable)
+    {
+        long? declared = null;
+        long actual = 0;
+        var chunked = "";
+        await using var server = await LoopbackServer.StartAsync(async c =>
+        {
+            declared = c.Request.ContentLength;
+            chunked = c.Request.Headers.TransferEncoding.ToString();
+            actual = await Respond.Drain(c);
+            await Respond.Json(c, 201, Run);
+        });
+        using var client = TestClients.Create(server);
+        var bytes = new byte[12_345];
+        Stream stream = seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes);
+        using var _ = stream;
+
+        await client.RunFlowAsync("f1", new FlowRunRequest { Name = "n" }.AddFile("invoice", FlowFile.FromStream(stream, "ü.pdf"), new JsonObject { ["a"] = 1 }, "g"));
+
+        if (seekable)
+        {
+            Assert.Equal(actual, declared);
+            Assert.Equal("", chunked);
+        }
+        else
+        {
+            Assert.Null(declared);
+            Assert.Equal("chunked", chunked);
+        }
+
+        Assert.True(actual > bytes.Length);
+    }
+
     [Fact]
     public async Task Non_seekable_stream_goes_up_intact_and_stays_open()
     {
