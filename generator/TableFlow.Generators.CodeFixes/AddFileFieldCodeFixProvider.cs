@@ -44,37 +44,8 @@ public sealed class AddFileFieldCodeFixProvider : CodeFixProvider
         if (root is null || model is null) return document;
 
         var name = UnusedName(model.GetDeclaredSymbol(declaration, ct));
-        var property = SyntaxFactory.PropertyDeclaration(SyntaxFactory.IdentifierName("FlowFile"), SyntaxFactory.Identifier(name))
-            .AddModifiers(SyntaxFactory.Token(SyntaxKind.PublicKeyword))
-            .WithAccessorList(SyntaxFactory.AccessorList(SyntaxFactory.SingletonList(
-                SyntaxFactory.AccessorDeclaration(SyntaxKind.GetAccessorDeclaration).WithSemicolonToken(SyntaxFactory.Token(SyntaxKind.SemicolonToken)))))
-            .NormalizeWhitespace();
-        // Written in the class's own indentation and line ending rather than reformatting the class around it.
-        property = property
-            .WithType(FlowFileTypeSyntax.Single().WithTrailingTrivia(SyntaxFactory.Space))
-            .WithLeadingTrivia(SyntaxFactory.Whitespace(MemberIndentation(declaration)))
-            .WithTrailingTrivia(LineEnding(declaration));
-
+        var property = FileFieldPropertySyntax.Create(declaration, name, FlowFileTypeSyntax.Single());
         return document.WithSyntaxRoot(root.ReplaceNode(declaration, declaration.WithMembers(declaration.Members.Insert(0, property))));
-    }
-
-    private static string MemberIndentation(ClassDeclarationSyntax declaration)
-    {
-        if (declaration.Members.Count > 0) return Indentation(declaration.Members[0].GetLeadingTrivia());
-        return Indentation(declaration.CloseBraceToken.LeadingTrivia) + "    ";
-    }
-
-    private static string Indentation(SyntaxTriviaList trivia)
-        => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? trivia[trivia.Count - 1].ToString() : "";
-
-    private static SyntaxTrivia LineEnding(ClassDeclarationSyntax declaration)
-    {
-        foreach (var trivia in declaration.OpenBraceToken.TrailingTrivia)
-        {
-            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia)) return trivia;
-        }
-
-        return SyntaxFactory.CarriageReturnLineFeed;
     }
 
     private static string UnusedName(INamedTypeSymbol? type)

@@ -38,7 +38,8 @@ public sealed class ChangeToFlowFileCodeFixProvider : CodeFixProvider
             var multiple = IsCollection(model.GetTypeInfo(StripNullable(property.Type), context.CancellationToken).Type);
             var title = multiple ? "Change the type to IReadOnlyList<FlowFile>" : "Change the type to FlowFile";
             context.RegisterCodeFix(
-                CodeAction.Create(title, ct => ChangeTypeAsync(context.Document, property, multiple, ct), multiple ? "TF0007.Multiple" : "TF0007.Single"),
+                // One key for both shapes, so fix-all changes every file-like property, each to its own shape.
+                CodeAction.Create(title, ct => ChangeTypeAsync(context.Document, property, multiple, ct), "TF0007.ChangeToFlowFile"),
                 diagnostic);
         }
     }

@@ -13,59 +13,69 @@ using TableFlow.Generators.Diagnostics;
 namespace TableFlow.Generators.CodeFixes;
 
 /// <summary>
-/// TF0001: adds <c>partial</c> to the <c>[TableFlow]</c> class and to every type declaration containing it that lacks
-/// it. Fix-all works per document and adds each modifier once, even when several flow classes share an outer type.
+/// TF0001: adds <c>partial</c> to every declaration, in any file, of the <c>[TableFlow]</c> class and of each type
+/// containing it that lacks it. Fix-all (document, project, solution) adds each modifier once, even when several
+/// flow classes share an outer type.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(MakePartialCodeFixProvider))]
 public sealed class MakePartialCodeFixProvider : CodeFixProvider
 {
+    private const string Title = "Make the class and its containing types partial";
     private const string EquivalenceKey = "TF0001.AddPartial";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.ClassNotPartial.Id);
 
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+    public override FixAllProvider GetFixAllProvider() => MakePartialFixAllProvider.Instance;
 
     /// <inheritdoc/>
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    public override Task RegisterCodeFixesAsync(CodeFixContext context)
     {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (FlowClass(root, diagnostic) is null) continue;
+            var document = context.Document;
             context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Make the class and its containing types partial",
-                    ct => AddPartialAsync(context.Document, ImmutableArray.Create(diagnostic), ct),
-                    EquivalenceKey),
+                CodeAction.Create(Title, ct => AddPartialAsync(document.Project.Solution, new[] { (document, diagnostic) }, ct), EquivalenceKey),
                 diagnostic);
         }
+
+        return Task.CompletedTask;
     }
 
-    private static Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
-        => AddPartialAsync(document, diagnostics, context.CancellationToken)!;
-
-    private static async Task<Document> AddPartialAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
+    /// <summary>Adds <c>partial</c> wherever the flow classes of <paramref name="diagnostics"/> and their containers lack it.</summary>
+    internal static async Task<Solution> AddPartialAsync(Solution solution, IEnumerable<(Document Document, Diagnostic Diagnostic)> diagnostics, CancellationToken ct)
     {
-        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
-        if (root is null) return document;
-
-        var targets = new HashSet<TypeDeclarationSyntax>();
-        foreach (var diagnostic in diagnostics)
+        var targets = new Dictionary<SyntaxTree, HashSet<TypeDeclarationSyntax>>();
+        foreach (var (document, diagnostic) in diagnostics)
         {
-            for (var declaration = FlowClass(root, diagnostic); declaration is not null; declaration = declaration.Parent as TypeDeclarationSyntax)
+            var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
+            var declaration = root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+            if (declaration is null || model?.GetDeclaredSymbol(declaration, ct) is not INamedTypeSymbol type) continue;
+
+            for (var t = type; t is not null; t = t.ContainingType)
             {
-                if (!declaration.Modifiers.Any(SyntaxKind.PartialKeyword)) targets.Add(declaration);
+                foreach (var reference in t.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(ct) is not TypeDeclarationSyntax node || node.Modifiers.Any(SyntaxKind.PartialKeyword)) continue;
+                    if (!targets.TryGetValue(reference.SyntaxTree, out var nodes)) targets[reference.SyntaxTree] = nodes = new HashSet<TypeDeclarationSyntax>();
+                    nodes.Add(node);
+                }
             }
         }
 
-        // ReplaceNodes hands each callback the already-rewritten inner nodes, so nested declarations compose.
-        return document.WithSyntaxRoot(root.ReplaceNodes(targets, (_, rewritten) => WithPartial(rewritten)));
-    }
+        foreach (var pair in targets)
+        {
+            // Declarations in generated trees have no document to change (and the generator writes 'partial' itself).
+            if (solution.GetDocument(pair.Key) is not { } document) continue;
+            var root = await pair.Key.GetRootAsync(ct).ConfigureAwait(false);
+            // ReplaceNodes hands each callback the already-rewritten inner nodes, so nested declarations compose.
+            solution = solution.WithDocumentSyntaxRoot(document.Id, root.ReplaceNodes(pair.Value, (_, rewritten) => WithPartial(rewritten)));
+        }
 
-    private static TypeDeclarationSyntax? FlowClass(SyntaxNode? root, Diagnostic diagnostic)
-        => root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.AncestorsAndSelf().OfType<TypeDeclarationSyntax>().FirstOrDefault();
+        return solution;
+    }
 
     /// <summary>Adds <c>partial</c> as the last modifier, where C# requires it, keeping the declaration's trivia.</summary>
     private static TypeDeclarationSyntax WithPartial(TypeDeclarationSyntax declaration)
@@ -77,5 +87,39 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         return declaration
             .WithKeyword(keyword.WithLeadingTrivia())
             .WithModifiers(SyntaxFactory.TokenList(partial.WithLeadingTrivia(keyword.LeadingTrivia)));
+    }
+
+    /// <summary>Collects the TF0001 diagnostics of the fix-all scope and fixes them in one solution change.</summary>
+    private sealed class MakePartialFixAllProvider : FixAllProvider
+    {
+        public static readonly MakePartialFixAllProvider Instance = new();
+
+        public override IEnumerable<FixAllScope> GetSupportedFixAllScopes()
+            => new[] { FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution };
+
+        public override Task<CodeAction?> GetFixAsync(FixAllContext context)
+            => Task.FromResult<CodeAction?>(CodeAction.Create(Title, ct => FixAllAsync(context, ct), EquivalenceKey));
+
+        private static async Task<Solution> FixAllAsync(FixAllContext context, CancellationToken ct)
+        {
+            var documents = context.Scope switch
+            {
+                FixAllScope.Document when context.Document is not null => new[] { context.Document },
+                FixAllScope.Project => context.Project.Documents.ToArray(),
+                FixAllScope.Solution => context.Solution.Projects.SelectMany(p => p.Documents).ToArray(),
+                _ => System.Array.Empty<Document>(),
+            };
+
+            var diagnostics = new List<(Document, Diagnostic)>();
+            foreach (var document in documents)
+            {
+                foreach (var diagnostic in await context.GetDocumentDiagnosticsAsync(document).ConfigureAwait(false))
+                {
+                    diagnostics.Add((document, diagnostic));
+                }
+            }
+
+            return await AddPartialAsync(context.Solution, diagnostics, ct).ConfigureAwait(false);
+        }
     }
 }

@@ -41,9 +41,18 @@ public sealed class FileFieldReadAnalyzer : DiagnosticAnalyzer
             DiagnosticDescriptors.FileFieldRead, NameLocation(reference.Syntax), property.ContainingType.Name + "." + property.Name));
     }
 
-    // A plain assignment stores into the property without reading it; compound assignments and ref passing do read.
+    // A plain assignment, or a deconstruction into the property, stores without reading; compound assignments read.
     private static bool IsWrite(IOperation reference)
-        => reference.Parent is ISimpleAssignmentOperation assignment && assignment.Target == reference;
+    {
+        var target = reference;
+        while (target.Parent is ITupleOperation tuple) target = tuple;
+        return target.Parent switch
+        {
+            ISimpleAssignmentOperation assignment => assignment.Target == target,
+            IDeconstructionAssignmentOperation deconstruction => target != reference && deconstruction.Target == target,
+            _ => false,
+        };
+    }
 
     private static bool IsInsideNameof(IOperation operation)
     {

@@ -97,12 +97,20 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
         foreach (var field in flow.Fields) byKey[field.Key] = field;
         var declared = new HashSet<string>(declaration.Fields.Select(f => f.Key));
 
-        foreach (var field in flow.Fields)
+        for (var index = 0; index < flow.Fields.Length; index++)
         {
+            var field = flow.Fields[index];
             if (field.Required && !declared.Contains(field.Key))
             {
+                var propertyName = SuggestedPropertyName(field.Key);
+                var properties = ImmutableDictionary<string, string?>.Empty
+                    .Add(MissingFieldProperties.Key, field.Key)
+                    .Add(MissingFieldProperties.PropertyName, propertyName)
+                    .Add(MissingFieldProperties.Index, index.ToString(System.Globalization.CultureInfo.InvariantCulture))
+                    .Add(MissingFieldProperties.Multiple, field.Multiple == true ? "true" : "false");
                 Report(context, declaration.ClassLocation,
-                    $"Flow '{flow.Id}' requires the file field '{field.Key}' ({fileName}), but [TableFlow] class '{typeName}' has no property for it, so no call can send it. Add 'public FlowFile {SuggestedPropertyName(field.Key)} {{ get; }}' (or name the key with [FlowField(\"{field.Key}\")]).");
+                    $"Flow '{flow.Id}' requires the file field '{field.Key}' ({fileName}), but [TableFlow] class '{typeName}' has no property for it, so no call can send it. Add 'public FlowFile {propertyName} {{ get; }}' (or name the key with [FlowField(\"{field.Key}\")]).",
+                    properties);
             }
         }
 
@@ -141,8 +149,8 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, Location location, string message)
-        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefinitionMismatch, location, message));
+    private static void Report(SymbolAnalysisContext context, Location location, string message, ImmutableDictionary<string, string?>? properties = null)
+        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefinitionMismatch, location, properties, message));
 
     private static Location FlowIdLocation(FlowDeclaration declaration, CancellationToken ct)
         => declaration.Attribute.ApplicationSyntaxReference?.GetSyntax(ct) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }
@@ -155,7 +163,7 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
         return list.Count == 0 ? "none" : string.Join(", ", list);
     }
 
-    /// <summary><c>purchase_order</c> → <c>PurchaseOrder</c>, the property name whose snake_case is the key.</summary>
+    /// <summary><c>purchase_order</c> → <c>PurchaseOrder</c>, the property name whose snake_case is the key (when one exists).</summary>
     private static string SuggestedPropertyName(string key)
     {
         var sb = new System.Text.StringBuilder(key.Length);

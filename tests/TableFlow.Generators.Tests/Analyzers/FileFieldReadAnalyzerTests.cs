@@ -75,15 +75,18 @@ public class FileFieldReadAnalyzerTests
             """);
 
     [Fact]
-    public Task Assignment_in_a_user_constructor_is_not_a_read()
+    public Task Assignment_and_deconstruction_are_not_reads_but_tuples_and_compound_assignment_are()
         => AnalyzerTest<FileFieldReadAnalyzer>.VerifyAsync("""
             using TableFlow;
 
             [TableFlow("abc")]
             public partial class Po
             {
-                public Po(FlowFile f) { PurchaseOrder = f; }
+                public Po(FlowFile f) { PurchaseOrder = f; (Copy, Note) = (f, null); }
                 public FlowFile PurchaseOrder { get; }
+                public FlowFile Copy { get; }
+                public FlowFile? Note { get; set; }
+                public bool M() => ({|TF0011:Note|}, 1) == (null, 1) || ({|TF0011:Note|} ??= {|TF0011:Copy|}) is null;
             }
             """);
 

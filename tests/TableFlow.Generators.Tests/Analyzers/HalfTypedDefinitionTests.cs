@@ -1,14 +1,10 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Text;
 using TableFlow.Generators.Analyzers;
 using TableFlow.Generators.Suppressors;
 
@@ -54,20 +50,13 @@ public class HalfTypedDefinitionTests
 
     private static async Task<List<string>> AnalyzeAsync(string source, string json, bool expectUnreadable = false)
     {
-        var compilation = CSharpCompilation.Create(
-            "User",
-            new[] { CSharpSyntaxTree.ParseText(source, path: "User.cs") },
-            TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
         var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/src/tableflow.json", json))),
-            onAnalyzerException: (e, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {e}"),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-            new FlowDeclarationAnalyzer(), new FlowDefinitionAnalyzer(), new FileFieldReadAnalyzer(), new FileFieldNullabilitySuppressor());
-        var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync(CancellationToken.None);
+        var analyzers = new DiagnosticAnalyzer[]
+        {
+            new FlowDeclarationAnalyzer(), new FlowDefinitionAnalyzer(), new FileFieldReadAnalyzer(), new FileFieldNullabilitySuppressor(),
+        };
+        var diagnostics = await AnalyzerRun.AllDiagnosticsAsync(
+            AnalyzerRun.Compile(source), analyzers, new[] { new InMemoryAdditionalText("/src/tableflow.json", json) }, exceptions);
 
         var failures = exceptions.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.ToString())).ToList();
         if (expectUnreadable && !diagnostics.Any(d => d.Id == "TF0010" && d.GetMessage().Contains("could not be read")))
@@ -76,20 +65,5 @@ public class HalfTypedDefinitionTests
         }
 
         return failures;
-    }
-
-    private sealed class InMemoryAdditionalText : AdditionalText
-    {
-        private readonly SourceText _text;
-
-        public InMemoryAdditionalText(string path, string text)
-        {
-            Path = path;
-            _text = SourceText.From(text);
-        }
-
-        public override string Path { get; }
-
-        public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
     }
 }

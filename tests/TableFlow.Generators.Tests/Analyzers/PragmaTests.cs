@@ -1,9 +1,6 @@
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using TableFlow.Generators.Analyzers;
 
@@ -66,17 +63,27 @@ public class PragmaTests
         Assert.True(Assert.Single(diagnostics, d => d.Id == "TF0007").IsSuppressed);
     }
 
-    private static async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(string source)
+    // ("error" is applied as warning-as-error, which the test framework still shows as a warning, so it is not a case here.)
+    [Theory]
+    [InlineData("none", null)]
+    [InlineData("suggestion", DiagnosticSeverity.Info)]
+    public Task Editorconfig_sets_the_severity_of_TF0007(string configured, DiagnosticSeverity? expected)
     {
-        var compilation = CSharpCompilation.Create(
-            "User",
-            new[] { CSharpSyntaxTree.ParseText(source, path: "User.cs") },
-            TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
-        var withAnalyzers = compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new FlowDeclarationAnalyzer()), options);
-        return await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+        var test = new AnalyzerTest<FlowDeclarationAnalyzer>("""
+            using TableFlow;
+            [TableFlow("abc")]
+            public partial class Po
+            {
+                public FlowFile Invoice { get; } = null!;
+                public byte[] Scan { get; } = new byte[0];
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\ndotnet_diagnostic.TF0007.severity = {configured}\n"));
+        if (expected is { } severity) test.ExpectedDiagnostics.Add(new DiagnosticResult("TF0007", severity).WithSpan(6, 19, 6, 23));
+        return test.RunAsync();
     }
+
+    private static async Task<Diagnostic[]> AnalyzeAsync(string source)
+        => (await AnalyzerRun.AllDiagnosticsAsync(AnalyzerRun.Compile(source), new[] { new FlowDeclarationAnalyzer() }))
+            .Where(d => d.Id.StartsWith("TF", System.StringComparison.Ordinal)).ToArray();
 }

@@ -81,6 +81,35 @@ public class ChangeToFlowFileCodeFixTests
         """);
 
     [Fact]
+    public Task Fix_all_changes_single_and_multiple_shapes_together() => Verify("""
+        using System.Collections.Generic;
+        using System.IO;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public MemoryStream? {|TF0007:Scan|} { get; set; }
+            public FileInfo[]? {|TF0007:Pages|} { get; }
+            public byte[]? {|TF0007:Receipt|} { get; }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.IO;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public FlowFile? Scan { get; set; }
+            public IReadOnlyList<FlowFile>? Pages { get; }
+            public FlowFile? Receipt { get; }
+        }
+        """);
+
+    [Fact]
     public Task Without_a_using_the_type_is_qualified_and_no_using_is_added() => Verify("""
         namespace Acme;
 

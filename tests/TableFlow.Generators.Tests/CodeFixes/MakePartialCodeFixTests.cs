@@ -128,4 +128,45 @@ public class MakePartialCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task Adds_partial_to_a_containing_type_declared_in_another_file()
+    {
+        var test = new CodeFixTest<FlowDeclarationAnalyzer, MakePartialCodeFixProvider>("""
+            using TableFlow;
+
+            public partial class Flows
+            {
+                [TableFlow("abc")]
+                public partial class {|TF0001:Po|}
+                {
+                    public FlowFile Invoice { get; }
+                }
+            }
+            """, """
+            using TableFlow;
+
+            public partial class Flows
+            {
+                [TableFlow("abc")]
+                public partial class Po
+                {
+                    public FlowFile Invoice { get; }
+                }
+            }
+            """);
+        test.TestState.Sources.Add(("Flows.Other.cs", """
+            public class {|CS0260:Flows|}
+            {
+                public static int Count => 1;
+            }
+            """));
+        test.FixedState.Sources.Add(("Flows.Other.cs", """
+            public partial class Flows
+            {
+                public static int Count => 1;
+            }
+            """));
+        return test.RunAsync();
+    }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
@@ -149,16 +150,7 @@ public class FileFieldNullabilitySuppressorTests
 
     private static string SpanText(Diagnostic d) => d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan);
 
-    private static CSharpCompilation Compile(string source)
-        => CSharpCompilation.Create(
-            "User",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "User.cs") },
-            TestReferences.All,
-            new CSharpCompilationOptions(
-                OutputKind.DynamicallyLinkedLibrary,
-                nullableContextOptions: NullableContextOptions.Enable,
-                generalDiagnosticOption: ReportDiagnostic.Error,
-                warningLevel: 9999));
+    private static CSharpCompilation Compile(string source) => AnalyzerRun.Compile(source, ReportDiagnostic.Error);
 
     private static Compilation RunGenerator(CSharpCompilation compilation)
     {
@@ -169,14 +161,11 @@ public class FileFieldNullabilitySuppressorTests
         return output;
     }
 
-    /// <summary>Compiler and analyzer diagnostics, suppressed ones included, with every TableFlow analyzer and the suppressor.</summary>
-    private static async Task<ImmutableArray<Diagnostic>> AllDiagnosticsAsync(Compilation compilation, bool withSuppressor = true)
+    /// <summary>Compiler and analyzer diagnostics, suppressed ones included, with every TableFlow analyzer and (unless told otherwise) the suppressor.</summary>
+    private static Task<ImmutableArray<Diagnostic>> AllDiagnosticsAsync(Compilation compilation, bool withSuppressor = true)
     {
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new FlowDeclarationAnalyzer(), new FileFieldReadAnalyzer(), new FlowDefinitionAnalyzer());
-        if (withSuppressor) analyzers = analyzers.Add(new FileFieldNullabilitySuppressor());
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
-        return await compilation.WithAnalyzers(analyzers, options).GetAllDiagnosticsAsync();
+        var analyzers = new List<DiagnosticAnalyzer> { new FlowDeclarationAnalyzer(), new FileFieldReadAnalyzer(), new FlowDefinitionAnalyzer() };
+        if (withSuppressor) analyzers.Add(new FileFieldNullabilitySuppressor());
+        return AnalyzerRun.AllDiagnosticsAsync(compilation, analyzers);
     }
 }
