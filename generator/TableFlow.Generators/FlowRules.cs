@@ -211,6 +211,10 @@ internal static partial class FlowRules
     private static bool IsFileLikeType(ITypeSymbol type)
     {
         if (type is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }) return true;
+        // `Stream?` (an annotated reference type) and `ReadOnlyMemory<byte>?` (Nullable<T>) are the likeliest way to write
+        // such a property: compare the underlying type, whose display string has no `?`.
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullableValue) type = nullableValue.TypeArguments[0];
+        type = type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
         for (var t = type as INamedTypeSymbol; t is not null; t = t.BaseType)
         {
             // The cheap name test first: this runs for every non-file property while the user types.

@@ -151,6 +151,9 @@ public class FlowDeclarationAnalyzerTests
             public byte[]? {|TF0007:Receipt|} { get; }
             public FileInfo {|TF0007:Attachment|} { get; } = null!;
             public string? {|TF0007:DeliveryNotePdf|} { get; }
+            public Stream? {|TF0007:Photo|} { get; }
+            public FileInfo? {|TF0007:Contract|} { get; }
+            public System.ReadOnlyMemory<byte>? {|TF0007:Signature|} { get; }
             public string? Title { get; }
         }
         """,
