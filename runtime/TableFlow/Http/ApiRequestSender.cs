@@ -95,9 +95,9 @@ internal sealed class ApiRequestSender
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
-                    outcome = RetryPolicy.IsConnectionRefused(e) ? AttemptOutcome.ConnectionRefused : AttemptOutcome.NetworkFailure;
+                    outcome = RetryPolicy.IsNeverConnected(e) ? AttemptOutcome.ConnectionRefused : AttemptOutcome.NetworkFailure;
                     var happened = outcome == AttemptOutcome.ConnectionRefused
-                        ? "the connection was refused"
+                        ? "no connection could be made, so the API did not receive the request"
                         : "the connection failed or was closed before the answer was complete";
                     failure = new TableFlowException(_redactor.Redact($"Could not complete the call to the TableFlow API at {_baseAddress} {what}: {happened} ({Describe(e)})."), _redactor.SafeInner(e));
                 }

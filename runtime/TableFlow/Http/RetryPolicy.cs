@@ -1,5 +1,6 @@
 using System;
 using System.Net;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 
@@ -14,10 +15,10 @@ internal enum AttemptOutcome
     /// <summary>The API answered 5xx: whether it acted on the request is unknown.</summary>
     ServerError,
 
-    /// <summary>The connection was refused: nothing reached the API.</summary>
+    /// <summary>No connection was made (refused, or the host name did not resolve): nothing reached the API.</summary>
     ConnectionRefused,
 
-    /// <summary>Another network failure (reset, hang-up, DNS, TLS): for a sent request the outcome is unknown.</summary>
+    /// <summary>Another network failure (reset, hang-up, TLS): for a sent request the outcome is unknown.</summary>
     NetworkFailure,
 
     /// <summary>No answer within <see cref="TableFlowClientOptions.RequestTimeout"/>: the outcome is unknown.</summary>
@@ -87,12 +88,22 @@ internal sealed class RetryPolicy
         return null;
     }
 
-    /// <summary>Whether an exception chain shows a connection that was refused (so no byte reached the server).</summary>
-    public static bool IsConnectionRefused(Exception exception)
+    /// <summary>
+    /// Whether an exception chain shows that no connection was made, so no byte reached the server: the connection was
+    /// refused, or the host name did not resolve. Errors that can also strike an open connection (unreachable
+    /// networks, resets) are not counted: after them the request may have gone out.
+    /// </summary>
+    public static bool IsNeverConnected(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused }) return true;
+            if (e is SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.TryAgain or SocketError.NoData })
+            {
+                return true;
+            }
+#if NET
+            if (e is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError }) return true;
+#endif
         }
 
         return false;

@@ -139,7 +139,7 @@ public sealed class ErrorTests
 
         var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1"));
 
-        Assert.Contains("connection was refused", e.Message);
+        Assert.Contains("no connection could be made", e.Message);
         Assert.Contains(address.ToString(), e.Message);
     }
 

@@ -261,6 +261,43 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Run_is_re_sent_after_a_host_name_that_did_not_resolve()
+    {
+        var received = new ConcurrentQueue<string>();
+        await using var server = await LoopbackServer.StartAsync(async c =>
+        {
+            var parts = await MultipartParts.ReadAsync(c.Request);
+            received.Enqueue(parts.Single().Text);
+            await Respond.Json(c, 201, Run);
+        });
+        var (http, attempts) = RawSockets.UnresolvableFirst(1, server.BaseAddress);
+        using var _ = http;
+        using var client = TestClients.Create(http, server.BaseAddress);
+
+        var run = await client.RunFlowAsync("f1", OneFile(FlowFile.FromBytes("sent once"u8.ToArray(), "i.pdf")));
+
+        Assert.Equal("r1", run.Id);
+        Assert.Equal(2, attempts());
+        Assert.Equal(new[] { "sent once" }, received);
+    }
+
+    [Fact]
+    public async Task Run_that_never_connected_says_the_api_did_not_receive_it()
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 201, Run));
+        var (http, attempts) = RawSockets.UnresolvableFirst(10, server.BaseAddress);
+        using var _ = http;
+        using var client = TestClients.Create(http, server.BaseAddress, o => o.MaxRetries = 1);
+
+        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.RunFlowAsync("f1", OneFile(FlowFile.FromBytes(new byte[1], "i.pdf"))));
+
+        Assert.Equal(2, attempts());
+        Assert.Equal(0, server.RequestCount);
+        Assert.Contains("no connection could be made", e.Message);
+        Assert.DoesNotContain("may have started the run", e.Message);
+    }
+
+    [Fact]
     public void Backoff_doubles_from_RetryDelay_up_to_MaxRetryDelay_with_jitter_in_the_upper_half()
     {
         var low = new TableFlow.Http.RetryPolicy(10, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(1000), random: () => 0.0);
