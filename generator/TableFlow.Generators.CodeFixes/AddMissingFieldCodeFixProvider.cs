@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +18,7 @@ namespace TableFlow.Generators.CodeFixes;
 /// property. The key goes in <c>[FlowField("key")]</c> when the property name does not derive it. Fix-all adds every
 /// missing field of a document in the flow's order.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingFieldCodeFixProvider)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddMissingFieldCodeFixProvider))]
 public sealed class AddMissingFieldCodeFixProvider : CodeFixProvider
 {
     private const string EquivalenceKey = "TF0010.AddMissingField";

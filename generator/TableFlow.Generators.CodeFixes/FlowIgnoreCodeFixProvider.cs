@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Composition;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +16,7 @@ namespace TableFlow.Generators.CodeFixes;
 /// TF0007, the other answer: the property is deliberately not a field of the flow, so mark it <c>[FlowIgnore]</c>
 /// (on its own line above the property), which says so in code instead of silencing the warning.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlowIgnoreCodeFixProvider)), Shared]
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(FlowIgnoreCodeFixProvider))]
 public sealed class FlowIgnoreCodeFixProvider : CodeFixProvider
 {
     /// <inheritdoc/>
