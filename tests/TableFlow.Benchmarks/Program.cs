@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 using TableFlow.Benchmarks.Generators;
@@ -26,6 +27,15 @@ public static class Program
                 case "steps": return StepsCommand.Run(args);
                 case "transform-costs": return TransformCostsCommand.Run(args);
             }
+        }
+
+        // BenchmarkDotNet's default toolchain builds a child project that references this one, and that child gets no
+        // TableFlow.dll: the runtime's PackageId is "TableFlow.Generators", the generator project's name, so NuGet keeps
+        // one of the two in the transitive graph (CS0234 on TableFlow.FlowRun). Until the identities differ, run in
+        // process (same engine, warmup and statistics; MemoryDiagnoser works; the sink stays in its own process).
+        if (!args.Any(a => a is "--inProcess" or "-i" or "--list" or "--help" or "--version"))
+        {
+            args = args.Append("--inProcess").ToArray();
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -46,7 +46,7 @@ public class GeneratorIncrementalBenchmarks
 
     /// <summary>Our generator after the edit.</summary>
     [Benchmark(Description = "TableFlowGenerator")]
-    public GeneratorDriver TableFlow() => Run(Kind.TableFlow);
+    public GeneratorDriver OurGenerator() => Run(Kind.TableFlow);
 
     /// <summary>Refit's generator after the same edit to the interface compilation.</summary>
     [Benchmark(Description = "Refit InterfaceStubGeneratorV2")]

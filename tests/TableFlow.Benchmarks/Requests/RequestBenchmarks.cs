@@ -99,7 +99,8 @@ public class RequestBenchmarks
 
     /// <summary>Our client: the generated, typed <c>RunAsync</c> of a <c>[TableFlow]</c> class (which calls <see cref="TableFlowClient.RunFlowAsync"/>).</summary>
     [Benchmark(Description = "TableFlow generated RunAsync")]
-    public Task<FlowRun> TableFlow() => Payload == Payload.TwoFiles10KiB
+    // Not named "TableFlow": BenchmarkDotNet's generated code derives from this class, where such a method would hide the TableFlow namespace.
+    public Task<FlowRun> GeneratedClient() => Payload == Payload.TwoFiles10KiB
         ? _poReconciliation.RunAsync(FlowFile.FromBytes(_purchaseOrder, "po.pdf"), FlowFile.FromBytes(_invoice, "invoice.pdf"))
         : _scanFlow.RunAsync(FlowFile.FromBytes(_scan, "scan.pdf"));
 

@@ -85,7 +85,7 @@ public class ResponseBenchmarks
     /// <summary>Our client: source-generated JSON into DTOs, then mapped to <see cref="FlowRun"/> (dates, enums, durations).</summary>
     [Benchmark(Description = "TableFlowClient.GetFlowRunAsync (source-generated)")]
     [BenchmarkCategory("client")]
-    public Task<FlowRun> TableFlow() => _tableFlow.GetFlowRunAsync(RunId);
+    public Task<FlowRun> SourceGeneratedClient() => _tableFlow.GetFlowRunAsync(RunId);
 
     /// <summary>The deserializer alone, reflection metadata (warm, cached in the options), into the POCO.</summary>
     [Benchmark(Baseline = true, Description = "Deserialize only: reflection POCO")]
