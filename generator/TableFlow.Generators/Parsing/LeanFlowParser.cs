@@ -19,6 +19,7 @@ internal static class LeanFlowParser
     /// <summary>One file field as the lean path reads it.</summary>
     internal readonly struct Field
     {
+        /// <summary>A file field with the given values.</summary>
         public Field(string propertyName, string key, bool required, bool multiple, string? defaultGuidance, string? docSummary)
         {
             PropertyName = propertyName;
@@ -29,11 +30,17 @@ internal static class LeanFlowParser
             DocSummary = docSummary;
         }
 
+        /// <summary>The declaring property's name (without <c>@</c>).</summary>
         public string PropertyName { get; }
+        /// <summary>The form key.</summary>
         public string Key { get; }
+        /// <summary>Whether a run needs the file(s).</summary>
         public bool Required { get; }
+        /// <summary>Whether the field takes several files.</summary>
         public bool Multiple { get; }
+        /// <summary>The <c>[FlowField(Guidance = …)]</c> default, or <see langword="null"/>.</summary>
         public string? DefaultGuidance { get; }
+        /// <summary>The property's summary as plain text, or <see langword="null"/>.</summary>
         public string? DocSummary { get; }
     }
 
@@ -106,16 +113,29 @@ internal static class LeanFlowParser
         var bound = semanticModel.GetTypeInfo(property.Type, ct).Type;
         if (bound is null || bound.TypeKind == TypeKind.Error || !MentionsFlowFile(bound)) return true;
 
-        if (semanticModel.GetDeclaredSymbol(property, ct) is not { } symbol) return false;
-        var shape = FlowRules.ClassifyType(symbol.Type, out var nullable);
+        var shape = FlowRules.ClassifyType(bound, out _);
         if (shape == FieldShape.None) return true;
 
-        var key = FlowRules.ToSnakeCase(symbol.Name);
+        // A bound type syntax carries no annotation; the declared type is annotated exactly when written with '?'.
+        var nullable = property.Type is NullableTypeSyntax;
+
+        // The property's own symbol only where its attributes or its doc comment matter.
+        var docKind = DocTrivia(property);
+        if (docKind == DocKind.Unsure) return false;
+        IPropertySymbol? symbol = null;
+        if (property.AttributeLists.Count > 0 || docKind == DocKind.Plain)
+        {
+            symbol = semanticModel.GetDeclaredSymbol(property, ct);
+            if (symbol is null) return false;
+        }
+
+        var name = property.Identifier.ValueText;
+        var key = FlowRules.ToSnakeCase(name);
         var required = !nullable;
         string? guidance = null;
         if (property.AttributeLists.Count > 0)
         {
-            var attributes = symbol.GetAttributes();
+            var attributes = symbol!.GetAttributes();
             if (FlowRules.FindAttribute(attributes, FlowRules.FlowIgnoreAttributeName) is not null) return true;
             var flowField = FlowRules.FindAttribute(attributes, FlowRules.FlowFieldAttributeName);
             if (flowField is not null)
@@ -137,19 +157,8 @@ internal static class LeanFlowParser
             }
         }
 
-        string? summary = null;
-        switch (DocTrivia(property))
-        {
-            case DocKind.None:
-                break;
-            case DocKind.Plain:
-                summary = FlowDocumentation.ReadSummary(symbol, ct);
-                break;
-            default:
-                return false;
-        }
-
-        fields.Add(new Field(symbol.Name, key, required, shape == FieldShape.Multi, guidance, summary));
+        var summary = docKind == DocKind.Plain ? FlowDocumentation.ReadSummary(symbol!, ct) : null;
+        fields.Add(new Field(name, key, required, shape == FieldShape.Multi, guidance, summary));
         return true;
     }
 

@@ -48,6 +48,40 @@ public class LeanParserEquivalenceTests
         }
     }
 
+    [Theory]
+    [InlineData("#nullable disable")]
+    [InlineData("#nullable enable annotations")]
+    [InlineData("#nullable enable warnings")]
+    [InlineData("")]
+    public void Nullability_reads_alike_in_every_nullable_context(string directive)
+    {
+        var source = directive + """
+
+            using System.Collections.Generic;
+            using TableFlow;
+            [TableFlow("abc")]
+            public partial class Po
+            {
+                public FlowFile A { get; }
+                public FlowFile? B { get; }
+                public IReadOnlyList<FlowFile>? C { get; }
+                public IEnumerable<FlowFile?> D { get; }
+                public FlowFile[]? E { get; }
+                public FlowFile?[] F { get; }
+                public global::TableFlow.FlowFile G { get; }
+                [FlowField(Required = true)] public FlowFile? H { get; }
+            }
+            """;
+        foreach (var version in new[] { LanguageVersion.Latest, LanguageVersion.CSharp8, LanguageVersion.CSharp7_3 })
+        {
+            var results = Compare(new Input(directive + version, source, TestCompilations.ParseOptions(version)));
+            Assert.All(results, r => Assert.True(!r.Decided || Equals(r.Lean, r.Full), $"{directive}/{version}: lean {Show(r.Lean)} != full {Show(r.Full)}"));
+        }
+
+        var latest = Compare(new Input(directive, source, TestCompilations.ParseOptions()));
+        Assert.All(latest, r => Assert.True(r.Decided, $"{directive}: the lean path gave up"));
+    }
+
     [Fact]
     public void Half_typed_prefixes_of_the_seed_parse_alike()
     {
