@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -122,8 +123,10 @@ internal static class LeanFlowParser
         // The property's own symbol only where its attributes or its doc comment matter.
         var docKind = DocTrivia(property);
         if (docKind == DocKind.Unsure) return false;
+        string? summary = null;
+        var plainSummary = docKind == DocKind.Plain && TryReadPlainSummary(property, out summary);
         IPropertySymbol? symbol = null;
-        if (property.AttributeLists.Count > 0 || docKind == DocKind.Plain)
+        if (property.AttributeLists.Count > 0 || (docKind == DocKind.Plain && !plainSummary))
         {
             symbol = semanticModel.GetDeclaredSymbol(property, ct);
             if (symbol is null) return false;
@@ -157,7 +160,7 @@ internal static class LeanFlowParser
             }
         }
 
-        var summary = docKind == DocKind.Plain ? FlowDocumentation.ReadSummary(symbol!, ct) : null;
+        if (docKind == DocKind.Plain && !plainSummary) summary = FlowDocumentation.ReadSummary(symbol!, ct);
         fields.Add(new Field(name, key, required, shape == FieldShape.Multi, guidance, summary));
         return true;
     }
@@ -204,6 +207,55 @@ internal static class LeanFlowParser
         }
 
         return kind;
+    }
+
+    /// <summary>
+    /// The summary of the commonest doc comment, one <c>&lt;summary&gt;</c> of plain text (no other tag, no entity),
+    /// read from the trivia with whitespace collapsed as <see cref="FlowDocumentation"/> does; anything richer is left
+    /// to <see cref="FlowDocumentation.ReadSummary"/>.
+    /// </summary>
+    private static bool TryReadPlainSummary(PropertyDeclarationSyntax property, out string? summary)
+    {
+        summary = null;
+        var text = new StringBuilder();
+        foreach (var trivia in property.GetLeadingTrivia())
+        {
+            var isDoc = trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) ||
+                        (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", StringComparison.Ordinal));
+            if (!isDoc) continue;
+            foreach (var line in trivia.ToFullString().Split('\n'))
+            {
+                var trimmed = line.Trim();
+                if (trimmed.StartsWith("///", StringComparison.Ordinal)) text.Append(trimmed.Substring(3)).Append('\n');
+            }
+        }
+
+        var doc = text.ToString();
+        const string open = "<summary>", close = "</summary>";
+        var start = doc.IndexOf(open, StringComparison.Ordinal);
+        var end = doc.IndexOf(close, StringComparison.Ordinal);
+        if (start < 0 || end < start) return false;
+        var inner = doc.Substring(start + open.Length, end - start - open.Length);
+        var outside = doc.Substring(0, start) + doc.Substring(end + close.Length);
+        if (inner.IndexOf('<') >= 0 || inner.IndexOf('&') >= 0 || outside.Trim().Length > 0) return false;
+
+        var sb = new StringBuilder(inner.Length);
+        var space = false;
+        foreach (var c in inner)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+
+        summary = sb.Length == 0 ? null : sb.ToString();
+        return true;
     }
 
     /// <summary>Every key valid, none repeated and none colliding with a reserved or derived name (TF0004–TF0006).</summary>
