@@ -30,7 +30,23 @@ internal static partial class FlowRules
     {
         var dot = fullName.LastIndexOf('.');
         return type.Name == fullName.Substring(dot + 1) && !type.IsGenericType && type.ContainingType is null &&
-               type.ContainingNamespace is { } ns && ns.ToDisplayString() == fullName.Substring(0, dot);
+               IsNamespace(type.ContainingNamespace, fullName, dot);
+    }
+
+    /// <summary>Whether <paramref name="ns"/> is the namespace <c>fullName[..length]</c>, compared part by part from the innermost without allocating.</summary>
+    private static bool IsNamespace(INamespaceSymbol? ns, string fullName, int length)
+    {
+        var end = length;
+        while (ns is { IsGlobalNamespace: false })
+        {
+            var start = fullName.LastIndexOf('.', end - 1) + 1;
+            if (end - start != ns.Name.Length || string.CompareOrdinal(fullName, start, ns.Name, 0, ns.Name.Length) != 0) return false;
+            ns = ns.ContainingNamespace;
+            end = start - 1;
+            if (end < 0) return ns is { IsGlobalNamespace: true };
+        }
+
+        return false;
     }
 
     /// <summary>The flow class and its containing types, inner first, that have a declaration without <c>partial</c>.</summary>

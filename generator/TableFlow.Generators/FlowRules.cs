@@ -163,8 +163,8 @@ internal static partial class FlowRules
         if (type is IArrayTypeSymbol { Rank: 1 } array && IsFlowFile(array.ElementType)) return FieldShape.Multi;
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named && IsFlowFile(named.TypeArguments[0]))
         {
-            var definition = named.ConstructedFrom.ToDisplayString();
-            if (definition is "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.IEnumerable<T>")
+            // SpecialType, not a display string: this runs for every property on every compilation change.
+            if (named.ConstructedFrom.SpecialType is SpecialType.System_Collections_Generic_IReadOnlyList_T or SpecialType.System_Collections_Generic_IEnumerable_T)
             {
                 return FieldShape.Multi;
             }
