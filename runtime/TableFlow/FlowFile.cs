@@ -70,6 +70,13 @@ public abstract class FlowFile
     /// <summary>Opens the content to send. <paramref name="owned"/> says whether the caller must dispose the stream.</summary>
     internal abstract Stream Open(out bool owned);
 
+    /// <summary>The content when it is already in memory, so it can be written as is (no stream, no copy).</summary>
+    internal virtual bool TryGetMemory(out ReadOnlyMemory<byte> memory)
+    {
+        memory = default;
+        return false;
+    }
+
     /// <summary>Whether the content can be read (again) from its start: false only for a non-seekable stream already read.</summary>
     internal virtual bool CanReplay => true;
 
@@ -184,6 +191,12 @@ public abstract class FlowFile
 
         internal override void EnsureSendable()
         {
+        }
+
+        internal override bool TryGetMemory(out ReadOnlyMemory<byte> memory)
+        {
+            memory = _bytes;
+            return true;
         }
 
         internal override Stream Open(out bool owned)
