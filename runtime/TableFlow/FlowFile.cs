@@ -130,7 +130,10 @@ public abstract class FlowFile
             owned = true;
             try
             {
-                return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+                // Synchronous handle: Linux has no real async file I/O, and an async FileStream turns every read into
+                // a thread-pool round trip (1 GiB went 1.37x curl's time with it, 1.21x without). bufferSize 1 means
+                // no FileStream buffer: reads go straight into the caller's large copy chunk.
+                return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             }
             catch (FileNotFoundException e)
             {
