@@ -49,6 +49,7 @@ internal sealed class FlowRunContent : HttpContent
     private readonly byte[] _closingBoundary;
     private readonly CancellationTokenSource _disposed = new();
     private int _written;
+    private bool _streamsFiles;
 
     public FlowRunContent(FlowRunRequest request)
     {
@@ -96,6 +97,7 @@ internal sealed class FlowRunContent : HttpContent
     {
         var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{EncodeFileName(file.FileName)}\"\r\nContent-Type: {file.ContentType}\r\n\r\n";
         _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), file, null));
+        if (!file.TryGetMemory(out _)) _streamsFiles = true;
     }
 
     private void AddText(string name, string value) => AddValue(name, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(value));
@@ -136,8 +138,9 @@ internal sealed class FlowRunContent : HttpContent
 
         // A server may answer (say 429) before it has read the whole body. Once the request is disposed, stop copying,
         // so a retry that rewinds the caller's stream does not race an old copy still reading it.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
-        cancellationToken = linked.Token;
+        // Bodies made only of in-memory parts read no caller stream, so they skip the linked source.
+        using var linked = _streamsFiles ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token) : null;
+        if (linked is not null) cancellationToken = linked.Token;
         byte[]? buffer = null;
         try
         {
