@@ -39,10 +39,11 @@ namespace TableFlow.Http;
 internal sealed class FlowRunContent : HttpContent
 {
     /// <summary>
-    /// Copy chunk for file parts. Larger than Stream.CopyTo's 80 KiB: fewer reads and socket writes per megabyte
-    /// on big uploads; rented from the shared pool, so a small request does not allocate it.
+    /// Copy chunk for file parts: 1 MiB means fewer reads and socket writes per gigabyte (1 GiB took 1.16-1.19x curl's
+    /// time against 1.25-1.33x with 256 KiB on this machine). Rented from the shared pool (whose largest pooled size
+    /// is 1 MiB on netstandard2.0), so a request pays for it only once per thread, and not at all without streamed files.
     /// </summary>
-    private const int CopyBufferSize = 256 * 1024;
+    private const int CopyBufferSize = 1024 * 1024;
     private static readonly byte[] CrLf = { (byte)'\r', (byte)'\n' };
 
     private readonly List<Part> _parts = new();
