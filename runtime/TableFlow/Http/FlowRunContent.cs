@@ -178,7 +178,7 @@ internal sealed class FlowRunContent : HttpContent
     private static Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> memory, CancellationToken cancellationToken)
     {
 #if NET
-        return destination.WriteAsync(memory, cancellationToken).AsTask();
+        return memory.Length <= CopyBufferSize ? destination.WriteAsync(memory, cancellationToken).AsTask() : WriteInChunksAsync(destination, memory, cancellationToken);
 #else
         if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment) && segment.Array is not null)
         {
@@ -191,6 +191,19 @@ internal sealed class FlowRunContent : HttpContent
 #endif
     }
 
+#if NET
+    /// <summary>Large in-memory content goes out in copy-chunk slices (no copy), as streamed files do.</summary>
+    private static async Task WriteInChunksAsync(Stream destination, ReadOnlyMemory<byte> memory, CancellationToken cancellationToken)
+    {
+        while (memory.Length > 0)
+        {
+            var slice = memory.Length > CopyBufferSize ? memory.Slice(0, CopyBufferSize) : memory;
+            await destination.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
+            memory = memory.Slice(slice.Length);
+        }
+    }
+
+#endif
     private static async Task CopyFileAsync(FlowFile file, Stream destination, byte[] buffer, CancellationToken cancellationToken)
     {
         // Failures of the source (a deleted or locked file, a caller's stream that throws) are marked so the client

@@ -59,16 +59,16 @@ public sealed class UploadTests
     }
 
     [Fact]
-    public async Task A_FromBytes_file_made_from_a_slice_sends_exactly_that_slice_even_when_larger_than_a_copy_chunk()
+    public async Task A_FromBytes_file_made_from_a_slice_sends_exactly_that_slice_even_across_several_write_chunks()
     {
         var (server, received) = await StartRecordingServer();
         await using var _ = server;
         using var client = TestClients.Create(server);
-        // 700 KiB of a patterned array, starting at an odd offset: a sender that ignored the slice's offset or
+        // 2.5 MiB of a patterned array, starting at an odd offset: a sender that ignored the slice's offset or
         // length, or wrote it in chunks out of order, would send different bytes.
-        var whole = new byte[1024 * 1024];
+        var whole = new byte[3 * 1024 * 1024];
         for (var i = 0; i < whole.Length; i++) whole[i] = (byte)(i * 31 + (i >> 8));
-        var slice = new ReadOnlyMemory<byte>(whole, 12345, 700 * 1024);
+        var slice = new ReadOnlyMemory<byte>(whole, 12345, 5 * 512 * 1024 + 7);
         var small = new ReadOnlyMemory<byte>("..abc.."u8.ToArray(), 2, 3);
 
         await client.RunFlowAsync("f1", new FlowRunRequest()
