@@ -70,6 +70,13 @@ public abstract class FlowFile
     /// <summary>Opens the content to send. <paramref name="owned"/> says whether the caller must dispose the stream.</summary>
     internal abstract Stream Open(out bool owned);
 
+    /// <summary>The content when it is already in memory, so it can be written as is (no stream, no copy).</summary>
+    internal virtual bool TryGetMemory(out ReadOnlyMemory<byte> memory)
+    {
+        memory = default;
+        return false;
+    }
+
     /// <summary>Whether the content can be read (again) from its start: false only for a non-seekable stream already read.</summary>
     internal virtual bool CanReplay => true;
 
@@ -123,7 +130,10 @@ public abstract class FlowFile
             owned = true;
             try
             {
-                return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, useAsync: true);
+                // Synchronous handle: Linux has no real async file I/O, and an async FileStream turns every read into
+                // a thread-pool round trip (1 GiB went 1.37x curl's time with it, 1.21x without). bufferSize 1 means
+                // no FileStream buffer: reads go straight into the caller's large copy chunk.
+                return new FileStream(_path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
             }
             catch (FileNotFoundException e)
             {
@@ -184,6 +194,12 @@ public abstract class FlowFile
 
         internal override void EnsureSendable()
         {
+        }
+
+        internal override bool TryGetMemory(out ReadOnlyMemory<byte> memory)
+        {
+            memory = _bytes;
+            return true;
         }
 
         internal override Stream Open(out bool owned)

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -16,6 +17,7 @@ internal sealed class ApiRequestSender
     /// <summary>An error body is only needed for its message and an excerpt; a bigger one is not read further.</summary>
     private const int MaxErrorBodyBytes = 64 * 1024;
 
+    private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
     private static readonly ProductInfoHeaderValue UserAgent = new("TableFlow.Generators", typeof(ApiRequestSender).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
 
     private readonly HttpClient _http;
@@ -60,16 +62,15 @@ internal sealed class ApiRequestSender
             ApiResponse? errorResponse = null;
 
             using (var message = new HttpRequestMessage(method, uri))
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (var timeout = CreateTimeout(cancellationToken))
             {
                 message.Headers.Authorization = _authorization;
-                message.Headers.Accept.ParseAdd("application/json");
+                message.Headers.Accept.Add(AcceptJson);
                 message.Headers.UserAgent.Add(UserAgent);
                 if (createContent is not null) message.Content = createContent();
-                timeout.CancelAfter(_requestTimeout);
                 try
                 {
-                    var response = await ReceiveAsync(message, timeout.Token).ConfigureAwait(false);
+                    var response = await ReceiveAsync(message, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
                     if (response.IsSuccess) return response;
                     var classified = RetryPolicy.Classify(response.StatusCode);
                     if (classified is null) throw ApiErrors.Create(response, what, null, _redactor);
@@ -81,7 +82,7 @@ internal sealed class ApiRequestSender
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
                     outcome = AttemptOutcome.Timeout;
-                    var limit = timeout.IsCancellationRequested
+                    var limit = timeout?.IsCancellationRequested == true
                         ? $"{_requestTimeout.TotalSeconds:0.###} s (TableFlowClientOptions.RequestTimeout)"
                         : $"{_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)";
                     failure = new TableFlowException(_redactor.Redact($"Timed out {what} at {_baseAddress}: no complete answer within {limit}."), _redactor.SafeInner(e));
@@ -120,6 +121,19 @@ internal sealed class ApiRequestSender
         }
     }
 
+    /// <summary>
+    /// The per-attempt timeout: none when <see cref="TableFlowClientOptions.RequestTimeout"/> is infinite, a plain
+    /// timed source when the caller's token cannot be cancelled (the common case), a linked one only otherwise.
+    /// </summary>
+    private CancellationTokenSource? CreateTimeout(CancellationToken cancellationToken)
+    {
+        if (_requestTimeout == Timeout.InfiniteTimeSpan) return null;
+        if (!cancellationToken.CanBeCanceled) return new CancellationTokenSource(_requestTimeout);
+        var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        linked.CancelAfter(_requestTimeout);
+        return linked;
+    }
+
     private async Task<ApiResponse> ReceiveAsync(HttpRequestMessage message, CancellationToken cancellationToken)
     {
         using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -141,12 +155,35 @@ internal sealed class ApiRequestSender
 #else
         using var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
 #endif
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while (buffer.Length < limit && (read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), cancellationToken).ConfigureAwait(false)) > 0)
+        // With a Content-Length the body is read into one array of its size: no growing buffer, no final copy.
+        if (content.Headers.ContentLength is { } length && length <= limit)
         {
-            buffer.Write(chunk, 0, read);
+            if (length == 0) return Array.Empty<byte>();
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await stream.ReadAsync(body, filled, body.Length - filled, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                filled += got;
+            }
+
+            if (filled < body.Length) Array.Resize(ref body, filled);
+            return body;
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while (buffer.Length < limit && (read = await stream.ReadAsync(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return buffer.ToArray();

@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
@@ -37,13 +38,19 @@ namespace TableFlow.Http;
 /// </remarks>
 internal sealed class FlowRunContent : HttpContent
 {
-    private const int CopyBufferSize = 81920;
+    /// <summary>
+    /// Copy chunk for file parts: 1 MiB means fewer reads and socket writes per gigabyte (1 GiB took 1.16-1.19x curl's
+    /// time against 1.25-1.33x with 256 KiB on this machine). Rented from the shared pool (whose largest pooled size
+    /// is 1 MiB on netstandard2.0), so a request pays for it only once per thread, and not at all without streamed files.
+    /// </summary>
+    private const int CopyBufferSize = 1024 * 1024;
     private static readonly byte[] CrLf = { (byte)'\r', (byte)'\n' };
 
     private readonly List<Part> _parts = new();
     private readonly byte[] _closingBoundary;
     private readonly CancellationTokenSource _disposed = new();
     private int _written;
+    private bool _streamsFiles;
 
     public FlowRunContent(FlowRunRequest request)
     {
@@ -91,6 +98,7 @@ internal sealed class FlowRunContent : HttpContent
     {
         var header = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{EncodeFileName(file.FileName)}\"\r\nContent-Type: {file.ContentType}\r\n\r\n";
         _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), file, null));
+        if (!file.TryGetMemory(out _)) _streamsFiles = true;
     }
 
     private void AddText(string name, string value) => AddValue(name, "text/plain; charset=utf-8", Encoding.UTF8.GetBytes(value));
@@ -131,27 +139,71 @@ internal sealed class FlowRunContent : HttpContent
 
         // A server may answer (say 429) before it has read the whole body. Once the request is disposed, stop copying,
         // so a retry that rewinds the caller's stream does not race an old copy still reading it.
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token);
-        cancellationToken = linked.Token;
-        var buffer = new byte[CopyBufferSize];
-        foreach (var part in _parts)
+        // Bodies made only of in-memory parts read no caller stream, so they skip the linked source.
+        using var linked = _streamsFiles ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _disposed.Token) : null;
+        if (linked is not null) cancellationToken = linked.Token;
+        byte[]? buffer = null;
+        try
         {
-            await stream.WriteAsync(part.Header, 0, part.Header.Length, cancellationToken).ConfigureAwait(false);
-            if (part.Body is not null)
+            foreach (var part in _parts)
             {
-                await stream.WriteAsync(part.Body, 0, part.Body.Length, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                await CopyFileAsync(part.File!, stream, buffer, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(part.Header, 0, part.Header.Length, cancellationToken).ConfigureAwait(false);
+                if (part.Body is not null)
+                {
+                    await stream.WriteAsync(part.Body, 0, part.Body.Length, cancellationToken).ConfigureAwait(false);
+                }
+                else if (part.File!.TryGetMemory(out var memory))
+                {
+                    await WriteMemoryAsync(stream, memory, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    buffer ??= ArrayPool<byte>.Shared.Rent(CopyBufferSize);
+                    await CopyFileAsync(part.File!, stream, buffer, cancellationToken).ConfigureAwait(false);
+                }
+
+                await stream.WriteAsync(CrLf, 0, CrLf.Length, cancellationToken).ConfigureAwait(false);
             }
 
-            await stream.WriteAsync(CrLf, 0, CrLf.Length, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(_closingBoundary, 0, _closingBoundary.Length, cancellationToken).ConfigureAwait(false);
         }
-
-        await stream.WriteAsync(_closingBoundary, 0, _closingBoundary.Length, cancellationToken).ConfigureAwait(false);
+        finally
+        {
+            // Every await above has finished (or thrown) here, so nothing still reads or writes the buffer.
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
+    /// <summary>Writes in-memory file content as is: no stream over it, no copy through the buffer.</summary>
+    private static Task WriteMemoryAsync(Stream destination, ReadOnlyMemory<byte> memory, CancellationToken cancellationToken)
+    {
+#if NET
+        return memory.Length <= CopyBufferSize ? destination.WriteAsync(memory, cancellationToken).AsTask() : WriteInChunksAsync(destination, memory, cancellationToken);
+#else
+        if (System.Runtime.InteropServices.MemoryMarshal.TryGetArray(memory, out var segment) && segment.Array is not null)
+        {
+            return destination.WriteAsync(segment.Array, segment.Offset, segment.Count, cancellationToken);
+        }
+
+        // Memory not backed by an array (native or custom MemoryManager): netstandard2.0 streams take arrays only.
+        var copy = memory.ToArray();
+        return destination.WriteAsync(copy, 0, copy.Length, cancellationToken);
+#endif
+    }
+
+#if NET
+    /// <summary>Large in-memory content goes out in copy-chunk slices (no copy), as streamed files do.</summary>
+    private static async Task WriteInChunksAsync(Stream destination, ReadOnlyMemory<byte> memory, CancellationToken cancellationToken)
+    {
+        while (memory.Length > 0)
+        {
+            var slice = memory.Length > CopyBufferSize ? memory.Slice(0, CopyBufferSize) : memory;
+            await destination.WriteAsync(slice, cancellationToken).ConfigureAwait(false);
+            memory = memory.Slice(slice.Length);
+        }
+    }
+
+#endif
     private static async Task CopyFileAsync(FlowFile file, Stream destination, byte[] buffer, CancellationToken cancellationToken)
     {
         // Failures of the source (a deleted or locked file, a caller's stream that throws) are marked so the client

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Net;
 using System.Threading.Tasks;
 using TableFlow.Tests.Infrastructure;
@@ -158,6 +159,37 @@ public sealed class ErrorTests
         Assert.Contains("Timed out reading flow run 'r1'", e.Message);
         Assert.Contains("no complete answer within 0.3 s", e.Message);
         Assert.Contains("RequestTimeout", e.Message);
+    }
+
+    [Fact]
+    public async Task The_request_timeout_applies_when_the_caller_passes_a_token_that_never_fires()
+    {
+        await using var server = await LoopbackServer.StartAsync(c => Respond.Slowly(c, TimeSpan.FromSeconds(30), RunJson.Run("r1", "completed")));
+        using var client = TestClients.Create(server, o =>
+        {
+            o.MaxRetries = 0;
+            o.RequestTimeout = TimeSpan.FromMilliseconds(300);
+        });
+        using var caller = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+
+        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1", caller.Token));
+
+        Assert.Contains("no complete answer within 0.3 s", e.Message);
+        Assert.False(caller.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task An_infinite_request_timeout_waits_for_a_slow_answer_and_the_caller_can_still_cancel()
+    {
+        await using var server = await LoopbackServer.StartAsync((c, n) => n == 1
+            ? Respond.Slowly(c, TimeSpan.FromMilliseconds(500), RunJson.Run("r1", "completed"))
+            : Respond.Slowly(c, TimeSpan.FromSeconds(30), RunJson.Run("r1", "completed")));
+        using var client = TestClients.Create(server, o => o.RequestTimeout = Timeout.InfiniteTimeSpan);
+
+        Assert.Equal("r1", (await client.GetFlowRunAsync("r1")).Id);
+
+        using var caller = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.GetFlowRunAsync("r1", caller.Token));
     }
 
     [Fact]

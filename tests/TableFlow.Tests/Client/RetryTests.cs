@@ -213,6 +213,45 @@ public sealed class RetryTests
     }
 
     [Fact]
+    public async Task Run_after_429_re_opens_a_FromPath_file_and_closes_it_after_each_send()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tf-reopen-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllTextAsync(path, "first");
+        var bodies = new ConcurrentQueue<string>();
+        await using var server = await LoopbackServer.StartAsync(async (c, n) =>
+        {
+            bodies.Enqueue(Assert.Single(await MultipartParts.ReadAsync(c.Request)).Text);
+            if (n == 1)
+            {
+                // The first send has closed the file (an exclusive open would fail otherwise); the re-send must read
+                // the file as it is now, not bytes kept from the first attempt.
+                await using (var exclusive = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None))
+                {
+                    await exclusive.WriteAsync("second"u8.ToArray());
+                }
+
+                await Respond.Json(c, 429, """{"error": "rate limited"}""", retryAfter: "0");
+            }
+            else
+            {
+                await Respond.Json(c, 201, Run);
+            }
+        });
+        using var client = TestClients.Create(server);
+        try
+        {
+            await client.RunFlowAsync("f1", new FlowRunRequest().AddFile("purchase_order", FlowFile.FromPath(path)));
+
+            Assert.Equal(new[] { "first", "second" }, bodies);
+            using var closed = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task Run_after_429_with_a_non_seekable_stream_surfaces_the_429()
     {
         await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 429, """{"error": "rate limited"}""", retryAfter: "0"));

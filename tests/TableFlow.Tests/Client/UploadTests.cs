@@ -58,6 +58,28 @@ public sealed class UploadTests
         Assert.All(parts.Skip(3), p => Assert.Null(p.FileName));
     }
 
+    [Fact]
+    public async Task A_FromBytes_file_made_from_a_slice_sends_exactly_that_slice_even_across_several_write_chunks()
+    {
+        var (server, received) = await StartRecordingServer();
+        await using var _ = server;
+        using var client = TestClients.Create(server);
+        // 2.5 MiB of a patterned array, starting at an odd offset: a sender that ignored the slice's offset or
+        // length, or wrote it in chunks out of order, would send different bytes.
+        var whole = new byte[3 * 1024 * 1024];
+        for (var i = 0; i < whole.Length; i++) whole[i] = (byte)(i * 31 + (i >> 8));
+        var slice = new ReadOnlyMemory<byte>(whole, 12345, 5 * 512 * 1024 + 7);
+        var small = new ReadOnlyMemory<byte>("..abc.."u8.ToArray(), 2, 3);
+
+        await client.RunFlowAsync("f1", new FlowRunRequest()
+            .AddFile("invoice", FlowFile.FromBytes(slice, "big.bin"))
+            .AddFile("note", FlowFile.FromBytes(small, "note.txt")));
+
+        var parts = Assert.Single(received);
+        Assert.Equal(slice.ToArray(), parts[0].Body);
+        Assert.Equal("abc", parts[1].Text);
+    }
+
     [Theory]
     [InlineData("quote\"d.pdf")]
     [InlineData("two \"quoted\" words.pdf")]
