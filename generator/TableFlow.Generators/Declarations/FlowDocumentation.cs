@@ -121,7 +121,8 @@ internal static class FlowDocumentation
         return dot >= 0 && dot < target.Length - 1 && !target.StartsWith("http", StringComparison.OrdinalIgnoreCase) ? target.Substring(dot + 1) : target;
     }
 
-    private static string Collapse(string text)
+    /// <summary>Trims and collapses every run of white space (line breaks and <c>///</c> indentation included) to one space.</summary>
+    internal static string Collapse(string text)
     {
         var sb = new StringBuilder(text.Length);
         var space = false;

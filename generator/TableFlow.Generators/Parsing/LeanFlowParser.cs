@@ -239,22 +239,8 @@ internal static class LeanFlowParser
         var outside = doc.Substring(0, start) + doc.Substring(end + close.Length);
         if (inner.IndexOf('<') >= 0 || inner.IndexOf('&') >= 0 || outside.Trim().Length > 0) return false;
 
-        var sb = new StringBuilder(inner.Length);
-        var space = false;
-        foreach (var c in inner)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space) sb.Append(' ');
-            space = false;
-            sb.Append(c);
-        }
-
-        summary = sb.Length == 0 ? null : sb.ToString();
+        var collapsed = FlowDocumentation.Collapse(inner);
+        summary = collapsed.Length == 0 ? null : collapsed;
         return true;
     }
 
