@@ -45,7 +45,8 @@ internal static class FileFieldPropertySyntax
     private static string Indentation(SyntaxTriviaList trivia)
         => trivia.Count > 0 && trivia[trivia.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia) ? trivia[trivia.Count - 1].ToString() : "";
 
-    private static SyntaxTrivia LineEnding(ClassDeclarationSyntax declaration)
+    /// <summary>The line ending the type's own text uses (after its opening brace), CRLF when it has none.</summary>
+    internal static SyntaxTrivia LineEnding(TypeDeclarationSyntax declaration)
     {
         foreach (var trivia in declaration.OpenBraceToken.TrailingTrivia)
         {

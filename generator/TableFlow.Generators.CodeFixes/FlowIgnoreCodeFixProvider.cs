@@ -48,14 +48,11 @@ public sealed class FlowIgnoreCodeFixProvider : CodeFixProvider
         var name = SyntaxFactory.ParseName("global::TableFlow.FlowIgnore").WithAdditionalAnnotations(Simplifier.Annotation);
         var attribute = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.Attribute(name)))
             .WithLeadingTrivia(leading)
-            .WithTrailingTrivia(EndOfLine(root));
+            .WithTrailingTrivia(property.Parent is TypeDeclarationSyntax type ? FileFieldPropertySyntax.LineEnding(type) : SyntaxFactory.CarriageReturnLineFeed);
 
         // The attribute takes over the property's comments and indentation; the declaration keeps just the indentation.
         var updated = property.WithLeadingTrivia(indentation.IsKind(SyntaxKind.WhitespaceTrivia) ? SyntaxFactory.TriviaList(indentation) : default);
         updated = updated.WithAttributeLists(updated.AttributeLists.Insert(0, attribute));
         return document.WithSyntaxRoot(root.ReplaceNode(property, updated));
     }
-
-    private static SyntaxTrivia EndOfLine(SyntaxNode root)
-        => root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia)) is { RawKind: not 0 } eol ? eol : SyntaxFactory.CarriageReturnLineFeed;
 }
