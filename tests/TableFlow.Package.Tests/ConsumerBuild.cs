@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
 
@@ -13,16 +14,18 @@ internal sealed class ConsumerBuild
 {
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(6);
 
-    private ConsumerBuild(string directory, ProcessResult build)
+    private ConsumerBuild(string directory, ProcessResult build, IReadOnlyList<ReadmeSnippets.Snippet> readmeSnippets, IReadOnlyList<string> readmeSources)
     {
         Directory = directory;
         Build = build;
+        ReadmeBlocks = readmeSnippets;
+        ReadmeSources = readmeSources;
     }
 
     /// <summary>The folder holding the consumer projects.</summary>
     public string Directory { get; }
 
-    /// <summary>What <c>dotnet build</c> of both consumers printed.</summary>
+    /// <summary>What <c>dotnet build</c> of the consumers printed.</summary>
     public ProcessResult Build { get; }
 
     /// <summary>The console app with the README's declaration, built with warnings as errors.</summary>
@@ -31,6 +34,15 @@ internal sealed class ConsumerBuild
     /// <summary>The built console app.</summary>
     public string AppAssembly => Path.Combine(AppDirectory, "bin", "Debug", "net10.0", "app.dll");
 
+    /// <summary>The C# blocks of the repository's README.md.</summary>
+    public IReadOnlyList<ReadmeSnippets.Snippet> ReadmeBlocks { get; }
+
+    /// <summary>The source files of the <c>readme</c> project, one per README block.</summary>
+    public IReadOnlyList<string> ReadmeSources { get; }
+
+    /// <summary>The library that compiles the README's C# blocks.</summary>
+    public string ReadmeDirectory => Path.Combine(Directory, "readme");
+
     /// <summary>The library with a <c>tableflow.json</c> that disagrees with its declaration.</summary>
     public string FlowCheckProject => Path.Combine(Directory, "flowcheck", "flowcheck.csproj");
 
@@ -38,6 +50,8 @@ internal sealed class ConsumerBuild
     {
         var directory = Path.Combine(fixture.Root, "consumers");
         CopyTemplates(Path.Combine(AppContext.BaseDirectory, "Consumers"), directory);
+        var snippets = ReadmeSnippets.Read(Path.Combine(RepositoryPaths.Root, "README.md"));
+        var sources = ReadmeSnippets.WriteSources(snippets, Path.Combine(directory, "readme"));
 
         // Machine sources stay (no <clear/>) and the temporary feed is added.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
@@ -55,7 +69,7 @@ internal sealed class ConsumerBuild
             """);
 
         var build = await DotNetCli.RunAsync(directory, BuildTimeout, "build", "consumers.slnx", "-nodeReuse:false");
-        return new ConsumerBuild(directory, build);
+        return new ConsumerBuild(directory, build, snippets, sources);
     }
 
     private static void CopyTemplates(string source, string destination)
