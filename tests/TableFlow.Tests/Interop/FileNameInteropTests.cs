@@ -26,6 +26,7 @@ public sealed class FileNameInteropTests : IClassFixture<FileNameInteropTests.Se
         "ends in a backslash\\",
         "backslash then quote \\\" then \\\\ two.pdf",
         "name=\"evil\"; filename=\"x.pdf",
+        "café résumé.pdf",
         "Überweisung März €.pdf",
         "請求書 2026.pdf",
         "emoji 🧾 receipt.pdf",

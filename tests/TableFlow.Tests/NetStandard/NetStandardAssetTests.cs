@@ -78,6 +78,34 @@ public sealed class NetStandardAssetTests : IDisposable
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_body_of_known_length_declares_it_and_one_of_unknown_length_asks_for_chunked_transfer(bool seekable)
+    {
+        string? transferEncoding = null;
+        long? declared = null;
+        long received = 0;
+        await using var server = await LoopbackServer.StartAsync(async c =>
+        {
+            transferEncoding = c.Request.Headers.TransferEncoding.ToString();
+            declared = c.Request.ContentLength;
+            received = await Respond.Drain(c);
+            await Respond.Json(c, 201, RunJson.Run("r1", "processing"));
+        });
+        using var handler = new NetFrameworkLikeHandler();
+        using var http = new System.Net.Http.HttpClient(handler);
+        var client = _runtime.CreateClient(server.BaseAddress, http);
+        var bytes = new byte[50_000];
+        using Stream stream = seekable ? new MemoryStream(bytes) : new NonSeekableStream(bytes);
+
+        await NetStandardRuntime.RunFlowAsync(client, "f1", _runtime.Request(("invoice", _runtime.FromStream(stream, "scan.pdf"))));
+
+        Assert.Equal(0, handler.BufferedBodies);
+        Assert.Equal(seekable ? ("", received) : ("chunked", (long?)null), (transferEncoding, declared));
+        Assert.True(received > bytes.Length);
+    }
+
+    [Theory]
     [MemberData(nameof(ContentTypeTests.Cases), MemberType = typeof(ContentTypeTests))]
     public void The_content_type_comes_from_the_last_extension_as_on_NET(string fileName, string contentType)
         => Assert.Equal(contentType, NetStandardRuntime.Get(_runtime.FromBytes(new byte[1], fileName), "ContentType"));
