@@ -36,9 +36,28 @@ internal static class ContentTypes
         [".eml"] = "message/rfc822",
     };
 
+    /// <summary>The MIME type for the name's extension, or <see cref="Default"/> when it has none that is known.</summary>
     public static string FromFileName(string fileName)
     {
-        var extension = Path.GetExtension(fileName);
+        var extension = ExtensionOf(fileName);
         return extension.Length > 0 && ByExtension.TryGetValue(extension, out var type) ? type : Default;
+    }
+
+    /// <summary>
+    /// The extension with its dot (<c>".pdf"</c>), or empty: what follows the last <c>.</c> after the last <c>/</c> or
+    /// <c>\</c>. Written out rather than <see cref="Path.GetExtension(string)"/>, which on .NET Framework throws for
+    /// names holding characters Windows paths cannot (<c>|</c>, <c>"</c>, <c>&lt;</c>, a tab …) and splits on
+    /// <c>\</c> only on Windows: a name is a name here, not a path, so every platform infers the same type.
+    /// </summary>
+    internal static string ExtensionOf(string fileName)
+    {
+        for (var i = fileName.Length - 1; i >= 0; i--)
+        {
+            var c = fileName[i];
+            if (c == '.') return i == fileName.Length - 1 ? "" : fileName.Substring(i);
+            if (c == '/' || c == '\\') break;
+        }
+
+        return "";
     }
 }

@@ -33,13 +33,33 @@ public abstract class FlowFile
     /// <summary>A file on disk. The file must exist now; it is opened when the request is sent.</summary>
     /// <param name="path">The file's path.</param>
     /// <param name="contentType">The MIME type; inferred from the extension when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or its file name holds a CR, LF or NUL.</exception>
     /// <exception cref="FileNotFoundException">No file exists at <paramref name="path"/>.</exception>
     public static FlowFile FromPath(string path, string? contentType = null)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
         if (path.Trim().Length == 0) throw new ArgumentException("The file path is empty.", nameof(path));
-        var full = Path.GetFullPath(path);
+
+        // The name goes into a part header, so one that cannot is refused before the disk is looked at.
+        if (UnsendableCharacter(NameInPath(path)) is { } unsendable)
+        {
+            throw new ArgumentException(
+                $"Cannot upload '{Printable(path)}': its file name contains {unsendable}, which cannot be sent in a multipart part header. Send it under another name with FlowFile.FromStream(File.OpenRead(path), \"new-name.pdf\").",
+                nameof(path));
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            // .NET Framework refuses paths with characters Windows cannot have in them ('|', '"', '<', a tab …), so no
+            // such file can exist: the same answer as .NET gives for them.
+            throw new FileNotFoundException($"Cannot upload '{path}': no file exists at '{path}' ({e.Message.TrimEnd('.')}).", path, e);
+        }
+
         if (!File.Exists(full))
         {
             throw new FileNotFoundException($"Cannot upload '{path}': no file exists at '{full}'.", full);
@@ -52,7 +72,7 @@ public abstract class FlowFile
     /// <param name="stream">A readable stream.</param>
     /// <param name="fileName">The file name to send, such as <c>invoice.pdf</c>.</param>
     /// <param name="contentType">The MIME type; inferred from <paramref name="fileName"/> when <see langword="null"/>.</param>
-    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read, or <paramref name="fileName"/> is empty or has line breaks.</exception>
+    /// <exception cref="ArgumentException"><paramref name="stream"/> cannot be read, or <paramref name="fileName"/> is empty or holds a CR, LF or NUL.</exception>
     public static FlowFile FromStream(Stream stream, string fileName, string? contentType = null)
     {
         if (stream is null) throw new ArgumentNullException(nameof(stream));
@@ -64,6 +84,7 @@ public abstract class FlowFile
     /// <param name="bytes">The file's content.</param>
     /// <param name="fileName">The file name to send, such as <c>invoice.pdf</c>.</param>
     /// <param name="contentType">The MIME type; inferred from <paramref name="fileName"/> when <see langword="null"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="fileName"/> is empty or holds a CR, LF or NUL.</exception>
     public static FlowFile FromBytes(ReadOnlyMemory<byte> bytes, string fileName, string? contentType = null)
         => new BytesFlowFile(bytes, fileName, contentType);
 
@@ -90,15 +111,41 @@ public abstract class FlowFile
     {
         if (fileName is null) throw new ArgumentNullException(nameof(fileName));
         if (fileName.Trim().Length == 0) throw new ArgumentException("The file name is empty.", nameof(fileName));
-        foreach (var c in fileName)
+        if (UnsendableCharacter(fileName) is { } unsendable)
         {
-            if (c == '\r' || c == '\n' || c == '\0')
-            {
-                throw new ArgumentException($"The file name '{fileName.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\0", "\\0")}' contains a line break or NUL, which cannot be sent in a multipart header.", nameof(fileName));
-            }
+            throw new ArgumentException($"The file name '{Printable(fileName)}' contains {unsendable}, which cannot be sent in a multipart part header; give the file another name.", nameof(fileName));
         }
 
         return fileName;
+    }
+
+    /// <summary>
+    /// What in a name cannot go into a part header, or null: CR and LF would end the header line (and let a name
+    /// write headers of its own), NUL is cut short by parsers. Everything else is sent (see <c>FlowRunContent</c>).
+    /// </summary>
+    private static string? UnsendableCharacter(string name)
+    {
+        foreach (var c in name)
+        {
+            switch (c)
+            {
+                case '\r': return "a carriage return (\\r)";
+                case '\n': return "a line feed (\\n)";
+                case '\0': return "a NUL character (\\0)";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name the way it would be shown in C#: the refused characters as escapes, so a message stays on one line.</summary>
+    private static string Printable(string name) => name.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\0", "\\0");
+
+    /// <summary>The last segment of a path, split at this platform's separators (as <see cref="Path.GetFileName(string)"/>, which .NET Framework makes throw for some characters).</summary>
+    private static string NameInPath(string path)
+    {
+        var cut = Math.Max(path.LastIndexOf(Path.DirectorySeparatorChar), path.LastIndexOf(Path.AltDirectorySeparatorChar));
+        return path.Substring(cut + 1);
     }
 
     private static string ValidateContentType(string contentType)

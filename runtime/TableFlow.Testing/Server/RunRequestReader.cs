@@ -151,9 +151,7 @@ internal static class RunRequestReader
             throw ApiErrorException.BadRequest($"Unknown file field '{partName}': flow '{flow.Id}' does not define it ({flow.FieldList()}).");
         }
 
-        var fileName = disposition.FileNameStar.HasValue
-            ? disposition.FileNameStar.ToString()
-            : HeaderUtilities.UnescapeAsQuotedString(disposition.FileName).ToString();
+        var fileName = FileNameOf(disposition);
         var contentType = string.IsNullOrWhiteSpace(section.ContentType) ? "application/octet-stream" : section.ContentType;
         if (!FileTypes.Accepts(field.FileTypes, fileName, contentType))
         {
@@ -179,6 +177,27 @@ internal static class RunRequestReader
         }
 
         return new EmulatedFile(partName, field.Key, index, fileName, contentType, content.ToArray());
+    }
+
+    /// <summary>
+    /// The part's file name as the client wrote it: <c>filename*</c> (RFC 5987) when sent, else the quoted
+    /// <c>filename</c> with its quoted-pairs undone (<c>\"</c> → <c>"</c>, <c>\\</c> → <c>\</c>), as busboy and
+    /// Python's parsers read it. <see cref="ContentDispositionHeaderValue.FileName"/> is not used: it keeps the
+    /// backslashes of quoted-pairs and decodes a name that looks like an RFC 2047 encoded word (<c>=?utf-8?B?…?=</c>),
+    /// which RFC 2047 §5 forbids inside a quoted string, so a file really named so would arrive renamed.
+    /// </summary>
+    internal static string FileNameOf(ContentDispositionHeaderValue disposition)
+    {
+        if (disposition.FileNameStar.HasValue) return disposition.FileNameStar.ToString();
+        foreach (var parameter in disposition.Parameters)
+        {
+            if (parameter.Name.Equals("filename", StringComparison.OrdinalIgnoreCase))
+            {
+                return HeaderUtilities.UnescapeAsQuotedString(parameter.Value).ToString();
+            }
+        }
+
+        return "";
     }
 
     /// <summary>A plain key names a single-file field; <c>{key}_{n}</c> (n ≥ 1, no leading zero) a multi-file one.</summary>

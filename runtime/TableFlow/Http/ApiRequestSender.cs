@@ -68,6 +68,10 @@ internal sealed class ApiRequestSender
                 message.Headers.Accept.Add(AcceptJson);
                 message.Headers.UserAgent.Add(UserAgent);
                 if (createContent is not null) message.Content = createContent();
+
+                // A body of unknown length (a stream that cannot seek) is sent chunked. .NET does so by itself, but
+                // .NET Framework's HttpClientHandler buffers such a body whole in memory unless chunking is asked for.
+                if (message.Content is { Headers.ContentLength: null }) message.Headers.TransferEncodingChunked = true;
                 try
                 {
                     var response = await ReceiveAsync(message, timeout?.Token ?? cancellationToken).ConfigureAwait(false);

@@ -21,18 +21,13 @@ namespace TableFlow.Http;
 /// <remarks>
 /// <para>
 /// File names. Part headers are written as UTF-8 and the name goes in the quoted <c>filename</c> parameter as is:
-/// RFC 7578 §4.2 allows this ("file names … MAY be encoded", §5.1.3 notes that deployed systems send raw UTF-8),
-/// browsers do it, and ASP.NET Core's <c>MultipartReader</c> (which decodes header lines as UTF-8), Node's busboy and
-/// Python's multipart parsers read such a name back intact. The RFC 5987 <c>filename*</c> form is not used:
-/// RFC 7578 §4.2 says it MUST NOT be used in form data.
-/// </para>
-/// <para>
-/// A double quote cannot stand in a quoted-string, and the two usual escapes both lose it in ASP.NET Core: browsers
-/// write <c>%22</c> (WHATWG), which <c>ContentDispositionHeaderValue.FileName</c> leaves as <c>%22</c>, and the
-/// quoted-pair <c>"</c> is left with its backslash. So a name holding <c>"</c> (or one that already looks like an
-/// encoded word) is sent as an RFC 2047 encoded word, <c>=?utf-8?B?…?=</c>: the form .NET's own
-/// <c>ContentDispositionHeaderValue</c> writes for such names and ASP.NET Core decodes. Every other name, the
-/// common case, is sent as plain UTF-8 so that any parser shows it unchanged. CR, LF and NUL are refused when the
+/// RFC 7578 §4.2 allows this (§5.1.3 notes that deployed systems send raw UTF-8), browsers do it, and multipart
+/// parsers read header lines as UTF-8 (ASP.NET Core's <c>MultipartReader</c>, busboy with
+/// <c>defParamCharset: 'utf8'</c>, Python's <c>email</c> package and python-multipart). Inside the quoted string,
+/// <c>"</c> and <c>\</c> are written as the quoted-pairs <c>\"</c> and <c>\\</c> (RFC 9110 §5.6.4), which those parsers
+/// unescape. Nothing else is escaped: <c>%22</c> (the WHATWG escape browsers use) would be ambiguous with a literal
+/// <c>%22</c>, an RFC 2047 encoded word is forbidden inside a quoted string (RFC 2047 §5), and the RFC 5987
+/// <c>filename*</c> form MUST NOT be used in form data (RFC 7578 §4.2). CR, LF and NUL are refused when the
 /// <see cref="FlowFile"/> is made, and form keys cannot hold quotes or control characters at all.
 /// </para>
 /// </remarks>
@@ -112,12 +107,21 @@ internal sealed class FlowRunContent : HttpContent
         _parts.Add(new Part(name, Encoding.UTF8.GetBytes(header), null, body));
     }
 
-    /// <summary>The value of the quoted <c>filename</c> parameter (see the remarks on the type for why).</summary>
+    /// <summary>
+    /// The inside of the quoted <c>filename</c> parameter: the name as is, with <c>"</c> and <c>\</c> written as the
+    /// quoted-pairs <c>\"</c> and <c>\\</c> (see the remarks on the type for why).
+    /// </summary>
     internal static string EncodeFileName(string fileName)
     {
-        var looksEncoded = fileName.StartsWith("=?", StringComparison.Ordinal) && fileName.EndsWith("?=", StringComparison.Ordinal);
-        if (fileName.IndexOf('"') < 0 && !looksEncoded) return fileName;
-        return "=?utf-8?B?" + Convert.ToBase64String(Encoding.UTF8.GetBytes(fileName)) + "?=";
+        if (fileName.IndexOf('"') < 0 && fileName.IndexOf('\\') < 0) return fileName;
+        var escaped = new StringBuilder(fileName.Length + 8);
+        foreach (var c in fileName)
+        {
+            if (c == '"' || c == '\\') escaped.Append('\\');
+            escaped.Append(c);
+        }
+
+        return escaped.ToString();
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context)

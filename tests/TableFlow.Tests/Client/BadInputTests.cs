@@ -80,15 +80,52 @@ public sealed class BadInputTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("bad\r\nname.pdf")]
-    [InlineData("bad\nname.pdf")]
-    [InlineData("nul\0.pdf")]
-    public void Line_breaks_in_a_file_name_are_refused(string fileName)
+    [InlineData("bad\r\nname.pdf", "'bad\\r\\nname.pdf' contains a carriage return (\\r)")]
+    [InlineData("bad\nname.pdf", "'bad\\nname.pdf' contains a line feed (\\n)")]
+    [InlineData("nul\0.pdf", "'nul\\0.pdf' contains a NUL character (\\0)")]
+    public void A_file_name_with_CR_LF_or_NUL_is_refused_naming_the_file_and_the_character(string fileName, string expected)
     {
-        var e = Assert.Throws<ArgumentException>(() => FlowFile.FromBytes(new byte[1], fileName));
+        using var stream = new MemoryStream(new byte[1]);
+        var fromBytes = Assert.Throws<ArgumentException>(() => FlowFile.FromBytes(new byte[1], fileName));
+        var fromStream = Assert.Throws<ArgumentException>(() => FlowFile.FromStream(stream, fileName));
 
-        Assert.Equal("fileName", e.ParamName);
-        Assert.Contains("line break", e.Message);
+        Assert.All(new[] { fromBytes, fromStream }, e =>
+        {
+            Assert.Equal("fileName", e.ParamName);
+            Assert.Contains(expected, e.Message);
+            Assert.Contains("cannot be sent in a multipart part header", e.Message);
+        });
+        Assert.Equal(0, stream.Position);
+    }
+
+    [Theory]
+    [InlineData("scan\n2026.pdf", "a line feed (\\n)")]
+    [InlineData("scan\r.pdf", "a carriage return (\\r)")]
+    public void A_path_whose_file_name_cannot_be_sent_is_refused_before_the_disk_is_read(string name, string expected)
+    {
+        // The file does not exist: the name is refused first, so the message is about the name, not a missing file.
+        var path = Path.Combine(Path.GetTempPath(), $"tf-{Guid.NewGuid():N}", name);
+
+        var e = Assert.Throws<ArgumentException>(() => FlowFile.FromPath(path));
+
+        Assert.Equal("path", e.ParamName);
+        Assert.Contains($"its file name contains {expected}", e.Message);
+        Assert.Contains("FlowFile.FromStream", e.Message);
+        Assert.DoesNotContain("\n", e.Message);
+        Assert.DoesNotContain("\r", e.Message);
+    }
+
+    [Theory]
+    [InlineData("no|such.pdf")]
+    [InlineData("no\tsuch.pdf")]
+    [InlineData("no\"such\".pdf")]
+    public void A_path_with_characters_Windows_paths_cannot_hold_that_does_not_exist_is_a_missing_file(string name)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tf-{Guid.NewGuid():N}-{name}");
+
+        var e = Assert.Throws<FileNotFoundException>(() => FlowFile.FromPath(path));
+
+        Assert.Contains($"Cannot upload '{path}': no file exists", e.Message);
     }
 
     [Theory]

@@ -15,7 +15,11 @@ public sealed record ReceivedPart(string Name, string? FileName, string? Content
     public string Text => Encoding.UTF8.GetString(Body);
 }
 
-/// <summary>Reads a request's multipart body the way an ASP.NET Core server does: <see cref="MultipartReader"/> + <see cref="ContentDispositionHeaderValue"/>.</summary>
+/// <summary>
+/// Reads a request's multipart body the way an ASP.NET Core server does: <see cref="MultipartReader"/> +
+/// <see cref="ContentDispositionHeaderValue"/>, taking the file name as the emulator does (the quoted <c>filename</c>
+/// with its quoted-pairs undone, which <see cref="ContentDispositionHeaderValue.FileName"/> leaves in place).
+/// </summary>
 public static class MultipartParts
 {
     public static async Task<List<ReceivedPart>> ReadAsync(HttpRequest request)
@@ -30,10 +34,20 @@ public static class MultipartParts
             var disposition = ContentDispositionHeaderValue.Parse(section.ContentDisposition);
             using var body = new MemoryStream();
             await section.Body.CopyToAsync(body);
-            var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value;
+            var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : FileName(disposition);
             parts.Add(new ReceivedPart(HeaderUtilities.RemoveQuotes(disposition.Name).Value!, fileName, section.ContentType, body.ToArray()));
         }
 
         return parts;
+    }
+
+    private static string? FileName(ContentDispositionHeaderValue disposition)
+    {
+        foreach (var parameter in disposition.Parameters)
+        {
+            if (parameter.Name.Equals("filename", StringComparison.OrdinalIgnoreCase)) return HeaderUtilities.UnescapeAsQuotedString(parameter.Value).Value;
+        }
+
+        return null;
     }
 }
