@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using Microsoft.CodeAnalysis;
 
 namespace TableFlow.Generators;
@@ -36,122 +35,35 @@ internal static partial class FlowRules
     /// <summary>The names the generator adds to a flow class.</summary>
     public static readonly string[] GeneratedMemberNames = { "FlowId", "Fields", "RunAsync" };
 
-    /// <summary>Form keys the API gives a meaning of its own.</summary>
-    public static readonly string[] ReservedKeys = { "name", "metadata" };
+    /// <summary>Form keys the API gives a meaning of its own (<see cref="FlowNames.ReservedKeys"/>).</summary>
+    public static readonly string[] ReservedKeys = FlowNames.ReservedKeys;
 
-    /// <summary><c>PurchaseOrder</c> → <c>purchase_order</c>, <c>HTMLReport</c> → <c>html_report</c>, <c>Scan2Page</c> → <c>scan2_page</c>.</summary>
-    public static string ToSnakeCase(string name)
-    {
-        if (string.IsNullOrEmpty(name)) return name;
-        if (name[0] == '@') name = name.Substring(1);
-        var sb = new StringBuilder(name.Length + 8);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (char.IsUpper(c))
-            {
-                var previous = i > 0 ? name[i - 1] : '\0';
-                var next = i + 1 < name.Length ? name[i + 1] : '\0';
-                var startsWord = i > 0 && previous != '_' &&
-                    (char.IsLower(previous) || char.IsDigit(previous) || (char.IsUpper(previous) && char.IsLower(next)));
-                if (startsWord) sb.Append('_');
-                sb.Append(char.ToLowerInvariant(c));
-            }
-            else
-            {
-                sb.Append(c);
-            }
-        }
+    // The string rules live in FlowNames, one file the runtime and the emulator compile too; these forward to it.
 
-        return sb.ToString();
-    }
+    /// <summary><c>PurchaseOrder</c> → <c>purchase_order</c> (<see cref="FlowNames.ToSnakeCase"/>).</summary>
+    public static string ToSnakeCase(string name) => FlowNames.ToSnakeCase(name);
 
-    /// <summary>Whether a flow id can stand in a URL path segment as is; <paramref name="problem"/> says why not.</summary>
+    /// <summary>Whether a flow id can stand in a URL path segment as is; <paramref name="problem"/> says why not (<see cref="FlowNames.IdProblem"/>).</summary>
     public static bool IsValidFlowId(string? flowId, out string problem)
     {
-        if (flowId is null || flowId.Trim().Length == 0)
-        {
-            problem = "it is empty";
-            return false;
-        }
-
-        if (flowId is "." or "..")
-        {
-            problem = $"'{flowId}' is a relative path segment";
-            return false;
-        }
-
-        foreach (var c in flowId)
-        {
-            if (!IsUnreserved(c))
-            {
-                problem = $"it contains '{Printable(c)}', which cannot stand in a URL path segment (use letters, digits, '-', '_', '.' or '~')";
-                return false;
-            }
-        }
-
-        problem = "";
-        return true;
+        problem = FlowNames.IdProblem(flowId) ?? "";
+        return problem.Length == 0;
     }
 
-    /// <summary>Whether a form key can be sent as a multipart field name; <paramref name="problem"/> says why not.</summary>
+    /// <summary>Whether a form key can be sent as a multipart field name; <paramref name="problem"/> says why not (<see cref="FlowNames.FormKeyProblem"/>).</summary>
     public static bool IsValidFormKey(string? key, out string problem)
     {
-        if (key is null || key.Trim().Length == 0)
-        {
-            problem = "it is empty";
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (c < 0x20 || c == 0x7F || c == '"' || c == '\\')
-            {
-                problem = $"it contains '{Printable(c)}', which cannot stand in a multipart field name";
-                return false;
-            }
-        }
-
-        if (key.Trim().Length != key.Length)
-        {
-            problem = "it starts or ends with white space";
-            return false;
-        }
-
-        problem = "";
-        return true;
+        problem = FlowNames.FormKeyProblem(key) ?? "";
+        return problem.Length == 0;
     }
 
     /// <summary>
     /// Finds a key among <paramref name="keys"/> that collides with a reserved or derived name: <c>name</c>,
     /// <c>metadata</c>, or another field's <c>key_metadata</c>, <c>key_guidance</c>, <c>key_&lt;n&gt;</c>.
-    /// Returns the reason for the key at <paramref name="index"/>, or <see langword="null"/>.
+    /// Returns the reason for the key at <paramref name="index"/>, or <see langword="null"/> (<see cref="FlowNames.CollisionProblem"/>).
     /// </summary>
     public static string? FindReservedCollision(IReadOnlyList<(string Key, bool Multiple)> keys, int index)
-    {
-        var key = keys[index].Key;
-        foreach (var reserved in ReservedKeys)
-        {
-            if (string.Equals(key, reserved, StringComparison.Ordinal))
-            {
-                return $"'{key}' is the run's own form field";
-            }
-        }
-
-        for (var i = 0; i < keys.Count; i++)
-        {
-            if (i == index) continue;
-            var other = keys[i].Key;
-            if (key == other + "_metadata") return $"'{key}' is the metadata field of '{other}'";
-            if (key == other + "_guidance") return $"'{key}' is the guidance field of '{other}'";
-            if (keys[i].Multiple && key.Length > other.Length + 1 && key.StartsWith(other + "_", StringComparison.Ordinal) && IsDigits(key, other.Length + 1))
-            {
-                return $"'{key}' is one of the numbered file parts of '{other}'";
-            }
-        }
-
-        return null;
-    }
+        => FlowNames.CollisionProblem(keys, index);
 
     /// <summary>Classifies a property type: a single file, several files, or not a file field. <paramref name="nullable"/> is its declared nullability.</summary>
     public static FieldShape ClassifyType(ITypeSymbol? type, out bool nullable)
@@ -246,35 +158,9 @@ internal static partial class FlowRules
         return false;
     }
 
-    private static bool IsUnreserved(char c)
-        => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or '~';
+    /// <summary>A character as it would be written in a C# literal, for messages (<see cref="FlowNames.Printable(char)"/>).</summary>
+    public static string Printable(char c) => FlowNames.Printable(c);
 
-    private static bool IsDigits(string s, int start)
-    {
-        for (var i = start; i < s.Length; i++)
-        {
-            if (s[i] is < '0' or > '9') return false;
-        }
-
-        return start < s.Length;
-    }
-
-    /// <summary>A character as it would be written in a C# literal, for messages.</summary>
-    public static string Printable(char c) => c switch
-    {
-        '\r' => "\\r",
-        '\n' => "\\n",
-        '\t' => "\\t",
-        '\0' => "\\0",
-        _ when c < 0x20 || c == 0x7F => $"\\u{(int)c:X4}",
-        _ => c.ToString(),
-    };
-
-    /// <summary>A string with control characters written as escapes, for messages.</summary>
-    public static string Printable(string text)
-    {
-        var sb = new StringBuilder(text.Length);
-        foreach (var c in text) sb.Append(Printable(c));
-        return sb.ToString();
-    }
+    /// <summary>A string with control characters written as escapes, for messages (<see cref="FlowNames.Printable(string)"/>).</summary>
+    public static string Printable(string text) => FlowNames.Printable(text);
 }

@@ -124,23 +124,22 @@ public sealed class EmulatedFlowBuilder
     {
         var key = field.Key;
         if (key is null) throw new ArgumentNullException(nameof(key));
-        if (key.Trim().Length == 0) throw new ArgumentException($"Flow '{_flowId}' has a file field with an empty key.", nameof(key));
-        foreach (var c in key)
+        if (FlowNames.FormKeyProblem(key) is { } problem)
         {
-            if (c < 0x20 || c == 0x7F || c == '"')
-            {
-                throw new ArgumentException($"The key of a file field of flow '{_flowId}' has a quote or control character, which a form field name cannot carry.", nameof(key));
-            }
+            throw new ArgumentException($"Flow '{_flowId}' cannot have a file field '{FlowNames.Printable(key)}': the key is not a valid form field name: {problem}.", nameof(key));
         }
 
-        if (key is "name" or "metadata") throw new ArgumentException($"Flow '{_flowId}' cannot have a file field '{key}': the API uses that form field for the run's {key}.", nameof(key));
+        var keys = new List<(string Key, bool Multiple)>(_fields.Count + 1);
         foreach (var existing in _fields)
         {
             if (existing.Key == key) throw new ArgumentException($"Flow '{_flowId}' already has a file field '{key}'.", nameof(key));
-            if (key == existing.Key + "_metadata" || key == existing.Key + "_guidance" || existing.Key == key + "_metadata" || existing.Key == key + "_guidance")
-            {
-                throw new ArgumentException($"Flow '{_flowId}' cannot have both file fields '{existing.Key}' and '{key}': one is the other's metadata or guidance form field.", nameof(key));
-            }
+            keys.Add((existing.Key, existing.Multiple));
+        }
+
+        keys.Add((key, field.Multiple));
+        if (FlowNames.CollisionProblemWith(keys, keys.Count - 1) is { } collision)
+        {
+            throw new ArgumentException($"Flow '{_flowId}' cannot have a file field '{key}': {collision}.", nameof(key));
         }
 
         _fields.Add(field);

@@ -122,9 +122,9 @@ public sealed class TableFlowEmulator : IAsyncDisposable
     {
         if (flowId is null) throw new ArgumentNullException(nameof(flowId));
         if (configure is null) throw new ArgumentNullException(nameof(configure));
-        if (!FlowDefinitionReader.IsValidFlowId(flowId))
+        if (FlowNames.IdProblem(flowId) is { } problem)
         {
-            throw new ArgumentException($"The flow id '{flowId}' is empty or has characters that cannot stand in a URL path segment.", nameof(flowId));
+            throw new ArgumentException($"The flow id '{FlowNames.Printable(flowId)}' is not valid: {problem}.", nameof(flowId));
         }
 
         var builder = new EmulatedFlowBuilder(flowId);

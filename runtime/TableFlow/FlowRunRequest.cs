@@ -30,7 +30,10 @@ public sealed class FlowRunRequest
     /// <param name="guidance">Optional extraction hints, sent as <c>{key}_guidance</c>.</param>
     /// <returns>This request, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="file"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">The key is not a valid form key or was already added.</exception>
+    /// <exception cref="ArgumentException">
+    /// The key is not a valid form key, was already added, or collides with a name the request uses: <c>name</c>,
+    /// <c>metadata</c>, or another field's <c>{key}_metadata</c>, <c>{key}_guidance</c> or <c>{key}_{n}</c>.
+    /// </exception>
     public FlowRunRequest AddFile(string key, FlowFile file, JsonObject? metadata = null, string? guidance = null)
     {
         if (file is null) throw new ArgumentNullException(nameof(file), $"The file for field '{key}' is null.");
@@ -45,7 +48,11 @@ public sealed class FlowRunRequest
     /// <param name="guidance">Optional extraction hints, sent as <c>{key}_guidance</c>.</param>
     /// <returns>This request, for chaining.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="files"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">No file was given, one of them is <see langword="null"/>, or the key is invalid or already added.</exception>
+    /// <exception cref="ArgumentException">
+    /// No file was given, one of them is <see langword="null"/>, or the key is invalid, already added, or collides with
+    /// a name the request uses: <c>name</c>, <c>metadata</c>, or another field's <c>{key}_metadata</c>,
+    /// <c>{key}_guidance</c> or <c>{key}_{n}</c>.
+    /// </exception>
     public FlowRunRequest AddFiles(string key, IEnumerable<FlowFile> files, JsonObject? metadata = null, string? guidance = null)
     {
         if (files is null) throw new ArgumentNullException(nameof(files), $"The files for field '{key}' are null.");
@@ -86,14 +93,27 @@ public sealed class FlowRunRequest
         return null;
     }
 
+    // Every key rule comes from FlowNames, the file the generator (TF0005, TF0006) and the emulator compile too.
     private void Add(FlowRunField field)
     {
+        var keys = new List<(string Key, bool Multiple)>(_fields.Count + 1);
         foreach (var existing in _fields)
         {
             if (string.Equals(existing.Key, field.Key, StringComparison.Ordinal))
             {
                 throw new ArgumentException($"Field '{field.Key}' was already added to this request.", "key");
             }
+
+            keys.Add((existing.Key, existing.Multiple));
+        }
+
+        keys.Add((field.Key, field.Multiple));
+        if (FlowNames.CollisionProblemWith(keys, keys.Count - 1) is { } collision)
+        {
+            var hint = Array.IndexOf(FlowNames.ReservedKeys, field.Key) >= 0
+                ? "Set the run's own name and metadata with the Name and Metadata properties."
+                : "A field's metadata and guidance go in the metadata and guidance arguments of AddFile and AddFiles; give each file field a key of its own.";
+            throw new ArgumentException($"The field key '{field.Key}' cannot be used: {collision}. {hint}", "key");
         }
 
         _fields.Add(field);
@@ -103,17 +123,11 @@ public sealed class FlowRunRequest
     internal static string ValidateKey(string key)
     {
         if (key is null) throw new ArgumentNullException(nameof(key));
-        if (key.Trim().Length == 0) throw new ArgumentException("The field key is empty.", nameof(key));
-        foreach (var c in key)
+        if (FlowNames.FormKeyProblem(key) is { } problem)
         {
-            if (c < 0x20 || c == 0x7F || c == '"')
-            {
-                throw new ArgumentException($"The field key '{Escape(key)}' contains a quote or a control character (such as a line break), which cannot be sent as a form field name.", nameof(key));
-            }
+            throw new ArgumentException($"The field key '{FlowNames.Printable(key)}' is not a valid form field name: {problem}.", nameof(key));
         }
 
         return key;
     }
-
-    internal static string Escape(string s) => s.Replace("\r", "\\r").Replace("\n", "\\n").Replace("\0", "\\0");
 }

@@ -275,13 +275,10 @@ public sealed class TableFlowClient : IDisposable
     private static string ValidateId(string id, string parameterName)
     {
         if (id is null) throw new ArgumentNullException(parameterName);
-        if (id.Trim().Length == 0) throw new ArgumentException("The id is empty.", parameterName);
-        foreach (var c in id)
+        if (FlowNames.IdProblem(id) is { } problem)
         {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or '~') || id is "." or "..")
-            {
-                throw new ArgumentException($"The id '{FlowRunRequest.Escape(id)}' has a character ('{FlowRunRequest.Escape(c.ToString())}') that cannot stand in a URL path segment.", parameterName);
-            }
+            var what = parameterName == "runId" ? "run id" : "flow id";
+            throw new ArgumentException($"The {what} '{FlowNames.Printable(id)}' cannot be sent as a URL path segment: {problem}.", parameterName);
         }
 
         return id;

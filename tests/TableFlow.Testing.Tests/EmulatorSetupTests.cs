@@ -65,12 +65,12 @@ public sealed class EmulatorSetupTests
     }
 
     [Theory]
-    [InlineData("", "doc", "empty or has characters")]
-    [InlineData("a/b", "doc", "cannot stand in a URL path segment")]
-    [InlineData("f", "name", "the API uses that form field for the run's name")]
-    [InlineData("f", "metadata", "the API uses that form field for the run's metadata")]
-    [InlineData("f", "doc\"x", "quote or control character")]
-    [InlineData("f", " ", "empty key")]
+    [InlineData("", "doc", "The flow id '' is not valid: it is empty")]
+    [InlineData("a/b", "doc", "it contains '/', which cannot stand in a URL path segment")]
+    [InlineData("f", "name", "cannot have a file field 'name': 'name' is the run's own form field")]
+    [InlineData("f", "metadata", "cannot have a file field 'metadata': 'metadata' is the run's own form field")]
+    [InlineData("f", "doc\"x", "it contains '\"', which cannot stand in a multipart field name")]
+    [InlineData("f", " ", "not a valid form field name: it is empty")]
     public async Task Bad_flow_ids_and_field_keys_are_refused(string flowId, string key, string expected)
     {
         await using var emulator = await TableFlowEmulator.StartAsync();
@@ -84,7 +84,7 @@ public sealed class EmulatorSetupTests
     {
         await using var emulator = await TableFlowEmulator.StartAsync();
         Assert.Contains("already has a file field 'doc'", Assert.Throws<ArgumentException>(() => emulator.AddFlow("f", f => f.File("doc").File("doc"))).Message);
-        Assert.Contains("'doc' and 'doc_guidance'", Assert.Throws<ArgumentException>(() => emulator.AddFlow("g", f => f.File("doc").File("doc_guidance"))).Message);
+        Assert.Contains("'doc_guidance' is the guidance field of 'doc'", Assert.Throws<ArgumentException>(() => emulator.AddFlow("g", f => f.File("doc").File("doc_guidance"))).Message);
         Assert.Throws<ArgumentOutOfRangeException>(() => emulator.AddFlow("h", f => f.File("doc", maxFileSize: 0)));
         Assert.Throws<ArgumentException>(() => emulator.ConfigureFlow("missing", f => f.Name("x")));
     }

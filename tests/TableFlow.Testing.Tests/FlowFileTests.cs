@@ -85,7 +85,7 @@ public sealed class FlowFileTests
     [Theory]
     [InlineData("{}", "at $: expected an array of flow definitions")]
     [InlineData("[{\"name\": \"x\"}]", "at $[0]: the required property \"id\" is missing")]
-    [InlineData("[{\"id\": \"a b\"}]", "at $[0].id: the flow id 'a b' has characters that cannot stand in a URL path segment")]
+    [InlineData("[{\"id\": \"a b\"}]", "at $[0].id: the flow id 'a b' is not valid: it contains ' ', which cannot stand in a URL path segment")]
     [InlineData("[{\"id\": \"a\"}, {\"id\": \"a\"}]", "at $[1].id: flow 'a' is defined twice")]
     [InlineData("[{\"id\": \"a\", \"file_input_config\": {\"file_fields\": [{\"key\": \"doc\"}, {\"name\": \"x\"}]}}]", "at $[0].file_input_config.file_fields[1]: the required property \"key\" is missing")]
     [InlineData("[{\"id\": \"a\", \"file_input_config\": {\"file_fields\": [{\"key\": \"doc\", \"required\": \"yes\"}]}}]", "at $[0].file_input_config.file_fields[0].required: expected true or false, found the string \"yes\"")]

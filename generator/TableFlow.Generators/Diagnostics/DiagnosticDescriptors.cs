@@ -93,4 +93,15 @@ internal static class DiagnosticDescriptors
 
     private static DiagnosticDescriptor Create(string id, string title, DiagnosticSeverity severity, string description)
         => new(id, title, "{0}", Category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+
+    /// <summary>TF0012: a call to a generated <c>RunAsync</c> passes an optional argument by position.</summary>
+    public static readonly DiagnosticDescriptor PositionalRunArgument = new(
+        id: "TF0012",
+        title: "Optional RunAsync argument passed by position",
+        messageFormat: "This argument of {0}.RunAsync is passed by position and lands in the optional parameter '{1}'; name it ('{1}: …') so it cannot silently fill the wrong one",
+        category: Category,
+        defaultSeverity: DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        description: "After the required files every parameter of a generated RunAsync is optional, and many are strings (each field's guidance, the run's name), so a positional \"PO-123\" is sent as whichever parameter comes next. Named arguments say where each value goes.",
+        helpLinkUri: HelpLinkBase + "TF0012.md");
 }

@@ -65,7 +65,7 @@ internal static class FlowDefinitionReader
     {
         if (flow.ValueKind != JsonValueKind.Object) throw Problem(source, at, $"expected a flow object, found {Describe(flow)}");
         var id = RequiredString(flow, "id", source, at);
-        if (!IsValidFlowId(id)) throw Problem(source, at + ".id", $"the flow id '{id}' has characters that cannot stand in a URL path segment (use letters, digits, '-', '_', '.', '~')");
+        if (FlowNames.IdProblem(id) is { } idProblem) throw Problem(source, at + ".id", $"the flow id '{FlowNames.Printable(id)}' is not valid: {idProblem}");
         var name = OptionalString(flow, "name", source, at) ?? id;
         var description = OptionalString(flow, "description", source, at);
         var active = OptionalBool(flow, "active", source, at) ?? true;
@@ -192,17 +192,6 @@ internal static class FlowDefinitionReader
             JsonValueKind.False => false,
             _ => throw Problem(source, $"{at}.{name}", $"expected true or false, found {Describe(value)}"),
         };
-    }
-
-    internal static bool IsValidFlowId(string id)
-    {
-        if (id.Length == 0 || id is "." or "..") return false;
-        foreach (var c in id)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '_' or '.' or '~')) return false;
-        }
-
-        return true;
     }
 
     private static string Describe(JsonElement value) => value.ValueKind switch

@@ -135,6 +135,7 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
 
     private async Task<int> GetRunAsync(HttpContext context, string runId)
     {
+        if (FlowNames.IdProblem(runId) is { } problem) throw ApiErrorException.BadRequest($"The run id '{FlowNames.Printable(runId)}' is not valid: {problem}.");
         var run = store.FindRun(runId) ?? throw ApiErrorException.NotFound($"Flow run '{runId}' was not found.");
         var flow = store.FindFlow(run.FlowId);
         var now = store.Clock.GetUtcNow();
@@ -213,7 +214,10 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
     }
 
     private FlowDefinition RequireFlow(string flowId)
-        => store.FindFlow(flowId) ?? throw ApiErrorException.NotFound($"Flow '{flowId}' was not found in this workspace.");
+    {
+        if (FlowNames.IdProblem(flowId) is { } problem) throw ApiErrorException.BadRequest($"The flow id '{FlowNames.Printable(flowId)}' is not valid: {problem}.");
+        return store.FindFlow(flowId) ?? throw ApiErrorException.NotFound($"Flow '{flowId}' was not found in this workspace.");
+    }
 
     private void Authorize(HttpRequest request)
     {

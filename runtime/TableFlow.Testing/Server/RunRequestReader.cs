@@ -53,8 +53,13 @@ internal static class RunRequestReader
                 throw ApiErrorException.BadRequest("A part of the multipart body has no 'Content-Disposition: form-data; name=\"…\"' header.");
             }
 
-            var partName = HeaderUtilities.RemoveQuotes(disposition.Name).ToString();
-            if (partName.Length == 0) throw ApiErrorException.BadRequest("A part of the multipart body has an empty form field name.");
+            // The name is a quoted-string, read as the file name is: a backslash escapes the next character.
+            var partName = HeaderUtilities.UnescapeAsQuotedString(disposition.Name).ToString();
+            if (FlowNames.FormKeyProblem(partName) is { } keyProblem)
+            {
+                throw ApiErrorException.BadRequest($"Form field name '{FlowNames.Printable(partName)}' is not valid: {keyProblem}.");
+            }
+
             if (!partNames.Add(partName)) throw ApiErrorException.BadRequest($"Form field '{partName}' was sent twice.");
 
             if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
@@ -71,22 +76,22 @@ internal static class RunRequestReader
             }
 
             var text = await ReadTextAsync(section, partName, cancellationToken).ConfigureAwait(false);
-            if (partName == "name")
+            if (partName == FlowNames.NameKey)
             {
                 name = text;
             }
-            else if (partName == "metadata")
+            else if (partName == FlowNames.MetadataKey)
             {
                 metadata = ParseObject(partName, text);
                 var parsed = metadata;
                 metadataJson = JsonText.Write(w => parsed.WriteTo(w));
             }
-            else if (FieldOf(partName, "_metadata", flow) is { } metadataField)
+            else if (FieldOf(partName, FlowNames.MetadataSuffix, flow) is { } metadataField)
             {
                 fieldMetadata[metadataField.Key] = ParseObject(partName, text);
                 if (!fieldOrder.Contains(metadataField.Key)) fieldOrder.Add(metadataField.Key);
             }
-            else if (FieldOf(partName, "_guidance", flow) is { } guidanceField)
+            else if (FieldOf(partName, FlowNames.GuidanceSuffix, flow) is { } guidanceField)
             {
                 guidance[guidanceField.Key] = text;
                 if (!fieldOrder.Contains(guidanceField.Key)) fieldOrder.Add(guidanceField.Key);
@@ -148,6 +153,11 @@ internal static class RunRequestReader
         var (field, index) = ResolveFilePart(partName, flow, throwOnMismatch: true);
         if (field is null)
         {
+            if (CollisionOf(partName, flow) is { } collision)
+            {
+                throw ApiErrorException.BadRequest($"File part '{partName}' cannot be sent: {collision}; it takes text, not a file.");
+            }
+
             throw ApiErrorException.BadRequest($"Unknown file field '{partName}': flow '{flow.Id}' does not define it ({flow.FieldList()}).");
         }
 
@@ -228,6 +238,15 @@ internal static class RunRequestReader
         }
 
         return (field, n);
+    }
+
+    /// <summary>Why a part name the flow does not define collides with the run's own fields or a field's derived names.</summary>
+    private static string? CollisionOf(string partName, FlowDefinition flow)
+    {
+        var keys = new List<(string Key, bool Multiple)>(flow.Fields.Count + 1);
+        foreach (var field in flow.Fields) keys.Add((field.Key, field.Multiple));
+        keys.Add((partName, false));
+        return FlowNames.CollisionProblem(keys, keys.Count - 1);
     }
 
     private static FileFieldDefinition? FieldOf(string partName, string suffix, FlowDefinition flow)

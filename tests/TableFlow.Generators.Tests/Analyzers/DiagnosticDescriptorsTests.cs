@@ -24,9 +24,10 @@ public class DiagnosticDescriptorsTests
         { "TF0009", DiagnosticSeverity.Error },
         { "TF0010", DiagnosticSeverity.Warning },
         { "TF0011", DiagnosticSeverity.Warning },
+        { "TF0012", DiagnosticSeverity.Warning },
     };
 
-    private static readonly DiagnosticAnalyzer[] Analyzers = { new FlowDeclarationAnalyzer(), new FlowDefinitionAnalyzer(), new FileFieldReadAnalyzer() };
+    private static readonly DiagnosticAnalyzer[] Analyzers = { new FlowDeclarationAnalyzer(), new FlowDefinitionAnalyzer(), new FileFieldReadAnalyzer(), new PositionalRunArgumentAnalyzer() };
 
     [Theory]
     [MemberData(nameof(Design))]
