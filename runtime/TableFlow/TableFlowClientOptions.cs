@@ -30,15 +30,16 @@ public sealed class TableFlowClientOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
-    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, System.Threading.CancellationToken)"/> waits
-    /// between two reads of a run's status, unless the API asks for another interval with <c>Retry-After</c>.
-    /// Default 2 seconds.
+    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, FlowRunWaitOptions?, System.Threading.CancellationToken)"/>
+    /// waits between two reads of a run's status, unless the API asks for another interval with <c>Retry-After</c> or
+    /// the call sets <see cref="FlowRunWaitOptions.PollingInterval"/>. Default 2 seconds.
     /// </summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, System.Threading.CancellationToken)"/> waits in
-    /// all before it gives up with a <see cref="TableFlowException"/>. Default 30 minutes.
+    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, FlowRunWaitOptions?, System.Threading.CancellationToken)"/>
+    /// waits in all, reads included, before it gives up with a <see cref="FlowRunWaitTimeoutException"/>, unless the call
+    /// sets <see cref="FlowRunWaitOptions.Timeout"/>. Default 30 minutes.
     /// </summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
