@@ -37,7 +37,7 @@ public partial class TableFlowClient : IDisposable
     /// <param name="apiKey">The workspace's API key.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty or has characters a header cannot carry.</exception>
     public TableFlowClient(string apiKey)
-        : this(new TableFlowClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
+        : this(new TableFlowClientOptions { ApiKey = RequireKey(apiKey) })
     {
     }
 
@@ -84,7 +84,11 @@ public partial class TableFlowClient : IDisposable
         _connection = new Connection(http, ownsHttp, copy, sender);
     }
 
-    /// <summary>The address requests are made relative to, as the client uses it (always ending in <c>/</c>).</summary>
+    /// <summary>
+    /// The address requests are made relative to, as the client uses it: always ending in <c>/</c>, and without the
+    /// docs' <c>v2</c> segment when the options gave one (<c>https://api.tableflow.com/v2</c> becomes
+    /// <c>https://api.tableflow.com/</c>).
+    /// </summary>
     /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this property.</exception>
     public virtual Uri BaseAddress => Connect(nameof(BaseAddress)).Options.BaseAddress;
 
@@ -242,6 +246,20 @@ public partial class TableFlowClient : IDisposable
 #endif
         // The per-attempt timeout is RequestTimeout, applied by the client itself; HttpClient's own would cut in first.
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    /// <summary>A key passed by hand must be there: unlike an unset option, an empty argument does not fall back to the environment.</summary>
+    private static string RequireKey(string apiKey)
+    {
+        if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
+        if (apiKey.Trim().Length == 0)
+        {
+            throw new ArgumentException(
+                $"No TableFlow API key: the apiKey argument is empty. To read the key from {TableFlowClientOptions.ApiKeyEnvironmentVariable}, use new TableFlowClient(new TableFlowClientOptions()).",
+                nameof(apiKey));
+        }
+
+        return apiKey;
     }
 
     private static string ValidateId(string id, string parameterName)

@@ -12,14 +12,17 @@ public sealed class TableFlowClientOptions
     public static readonly Uri DefaultBaseAddress = new("https://api.tableflow.com/");
 
     /// <summary>
-    /// The API key, sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, the client reads the
-    /// <c>TABLEFLOW_API_KEY</c> environment variable.
+    /// The API key, sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, empty or blank (as configuration
+    /// binding gives for a key that is not configured), the client reads the <c>TABLEFLOW_API_KEY</c> environment variable.
     /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
     /// Where the API lives. Requests are made relative to it (<c>v2/flows/{id}/run</c>), so it may carry a path
-    /// prefix such as <c>https://gw.example.com/tableflow/</c>. Must be <c>https</c>, except on loopback.
+    /// prefix such as <c>https://gw.example.com/tableflow/</c> (with or without the final <c>/</c>). The docs' base URL
+    /// <c>https://api.tableflow.com/v2</c> is accepted too: a last path segment <c>v2</c> is taken as the API's version,
+    /// which requests already carry, so they go to <c>/v2/flows/…</c>, never <c>/v2/v2/…</c>. Must be <c>https</c>,
+    /// except on loopback.
     /// </summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
