@@ -65,7 +65,7 @@ public partial class TableFlowClient
     /// <param name="options">The timeout, polling interval and review behaviour; <see langword="null"/> for the client's defaults.</param>
     /// <param name="cancellationToken">Stops the wait.</param>
     /// <returns>The run as last read: completed, failed, or in review (see <paramref name="options"/>).</returns>
-    /// <exception cref="ArgumentException">The run's id is empty or cannot stand in a URL path (thrown before any request).</exception>
+    /// <exception cref="ArgumentException">The run needs waiting for and its id is empty or cannot stand in a URL path (thrown before any request).</exception>
     /// <exception cref="FlowRunWaitTimeoutException">The timeout passed first; <see cref="FlowRunWaitTimeoutException.LastRun"/> is the run as last read (at worst <paramref name="run"/>).</exception>
     /// <exception cref="TableFlowApiException">The API answered a read with an error that does not pass, such as 404.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
@@ -75,9 +75,10 @@ public partial class TableFlowClient
     public virtual Task<FlowRun> WaitForFlowRunAsync(FlowRun run, FlowRunWaitOptions? options = null, CancellationToken cancellationToken = default)
     {
         if (run is null) throw new ArgumentNullException(nameof(run));
+        if (IsDone(run, options?.ThroughReview == true)) return Task.FromResult(run); // no request, so no id needed (a mock's run may have none)
+        var connection = Connect(nameof(WaitForFlowRunAsync));
         ValidateId(run.Id, nameof(run));
-        if (IsDone(run, options?.ThroughReview == true)) return Task.FromResult(run);
-        return WaitCoreAsync(Connect(nameof(WaitForFlowRunAsync)), run.Id, run, options, cancellationToken);
+        return WaitCoreAsync(connection, run.Id, run, options, cancellationToken);
     }
 
     /// <summary>
@@ -164,13 +165,25 @@ public partial class TableFlowClient
             // Cancelled through the deadline's linked token: report the caller's own, so `when (e.CancellationToken == ct)` holds.
             throw new OperationCanceledException(e.Message, e, cancellationToken);
         }
-        catch (Exception e) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested && e is OperationCanceledException or TableFlowException)
+        catch (Exception e) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested && IsCutShort(e))
         {
             throw TimedOut(connection, runId, timeout, lastRun, lastError ?? (e as TableFlowException));
         }
     }
 
     private static bool IsBusy(HttpStatusCode status) => (int)status is 429 or 503;
+
+    /// <summary>
+    /// Whether a read's failure is what the deadline cutting it short looks like: a cancellation, or a network failure
+    /// after it. An API answer that does not pass (a 404 that arrives as the time runs out) stays what it is.
+    /// </summary>
+    private static bool IsCutShort(Exception e) => e switch
+    {
+        OperationCanceledException => true,
+        TableFlowApiException api => IsBusy(api.StatusCode),
+        TableFlowException => true,
+        _ => false,
+    };
 
     private static FlowRunWaitTimeoutException TimedOut(Connection connection, string runId, TimeSpan timeout, FlowRun? lastRun, TableFlowException? lastError)
     {

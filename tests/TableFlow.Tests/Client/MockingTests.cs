@@ -79,7 +79,8 @@ public sealed class MockingTests
     [Fact]
     public async Task A_mocked_failed_run_reaches_the_code_under_test()
     {
-        var client = new FakeClient(new FlowRun { Id = "run-2", Status = FlowRunStatus.Failed, StatusText = "failed", Error = "Template not found" });
+        // No Id: a finished run needs none to be waited for.
+        var client = new FakeClient(new FlowRun { Status = FlowRunStatus.Failed, StatusText = "failed", Error = "Template not found" });
 
         var outcome = await new Reconciler(new SeedFlow(client), client).ReconcileAsync("PO-9", [1], [2], CancellationToken.None);
 
