@@ -166,7 +166,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// Makes a <see cref="TableFlowClient"/> for this emulator. The options' <c>ApiKey</c> is filled in when not set and
+    /// Makes a <see cref="TableFlowClient"/> for this emulator. The options' <c>ApiKey</c> is filled in when not set (or empty) and
     /// its <c>BaseAddress</c> is pointed here when it is the public default; without options the client polls every 50 ms.
     /// </summary>
     /// <param name="options">Client settings to start from (changed in place as described); <see langword="null"/> for defaults.</param>
@@ -174,7 +174,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
     public TableFlowClient CreateClient(TableFlowClientOptions? options = null)
     {
         options ??= new TableFlowClientOptions { PollingInterval = ClientPollingInterval };
-        options.ApiKey ??= ApiKey;
+        if (string.IsNullOrWhiteSpace(options.ApiKey)) options.ApiKey = ApiKey; // empty means "not set", as the client reads it
         if (options.BaseAddress is null || options.BaseAddress == TableFlowClientOptions.DefaultBaseAddress) options.BaseAddress = BaseAddress;
         return new TableFlowClient(options);
     }

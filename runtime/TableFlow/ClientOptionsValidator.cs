@@ -8,11 +8,14 @@ internal static class ClientOptionsValidator
     /// <summary>Validates the options (normalizing the base address in place) and returns the API key to send.</summary>
     public static string Validate(TableFlowClientOptions options)
     {
-        var apiKey = options.ApiKey ?? Environment.GetEnvironmentVariable(TableFlowClientOptions.ApiKeyEnvironmentVariable);
+        // Configuration binding gives "" for a key that is present but empty (TableFlow__ApiKey=): that means "not set".
+        var apiKey = string.IsNullOrWhiteSpace(options.ApiKey)
+            ? Environment.GetEnvironmentVariable(TableFlowClientOptions.ApiKeyEnvironmentVariable)
+            : options.ApiKey;
         if (string.IsNullOrWhiteSpace(apiKey))
         {
             throw new ArgumentException(
-                $"No TableFlow API key: set TableFlowClientOptions.ApiKey or the {TableFlowClientOptions.ApiKeyEnvironmentVariable} environment variable.",
+                $"No TableFlow API key: TableFlowClientOptions.ApiKey is {(options.ApiKey is null ? "not set" : "empty")} and the {TableFlowClientOptions.ApiKeyEnvironmentVariable} environment variable is not set; set one of them.",
                 nameof(options));
         }
 
@@ -58,8 +61,17 @@ internal static class ClientOptionsValidator
         }
 
         // Requests are relative to the base: without a trailing slash a path prefix would be dropped.
-        return baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        var normalized = baseAddress.AbsolutePath.EndsWith("/", StringComparison.Ordinal) ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+
+        // The docs give https://api.tableflow.com/v2 as the base URL, and every request path already starts with v2/:
+        // taken literally the two would make /v2/v2/flows. A last segment "v2" is the API's version, not a prefix.
+        return normalized.AbsolutePath.EndsWith("/" + ApiVersionSegment + "/", StringComparison.Ordinal)
+            ? new Uri(normalized, "..")
+            : normalized;
     }
+
+    /// <summary>The version segment every request path starts with (<c>v2/flows/…</c>).</summary>
+    private const string ApiVersionSegment = "v2";
 
     private static void RequireNonNegative(TimeSpan value, string name, bool allowInfinite, bool allowZero)
     {

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
@@ -15,27 +14,30 @@ namespace TableFlow;
 /// The client of the TableFlow API: runs flows and reads their runs. Thread-safe; make one per application and share it.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Every argument is checked before any network I/O. Reads are retried after transient failures (see
 /// <see cref="TableFlowClientOptions.MaxRetries"/>); a run request is sent again only when the API certainly did not
 /// take it. Exception messages say what was being done and never contain the API key.
+/// </para>
+/// <para>
+/// For tests of code that uses it, every method is <see langword="virtual"/> and a <see langword="protected"/>
+/// parameterless constructor makes an instance with no connection: subclass it (or mock it with a mocking library)
+/// and override what the code under test calls. Every generated <c>RunAsync</c> goes through
+/// <see cref="RunFlowAsync"/>, so overriding that one method stands in for every typed flow.
+/// </para>
 /// </remarks>
-public sealed class TableFlowClient : IDisposable
+public partial class TableFlowClient : IDisposable
 {
     private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
 
-    /// <summary>The longest single wait Task.Delay takes.</summary>
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
-
-    private readonly HttpClient _http;
-    private readonly bool _ownsHttp;
-    private readonly TableFlowClientOptions _options;
-    private readonly ApiRequestSender _sender;
+    /// <summary>Everything a working client holds; <see langword="null"/> in an instance made for mocking.</summary>
+    private readonly Connection? _connection;
 
     /// <summary>Creates a client for the public API with the given key.</summary>
     /// <param name="apiKey">The workspace's API key.</param>
     /// <exception cref="ArgumentException"><paramref name="apiKey"/> is empty or has characters a header cannot carry.</exception>
     public TableFlowClient(string apiKey)
-        : this(new TableFlowClientOptions { ApiKey = apiKey ?? throw new ArgumentNullException(nameof(apiKey)) })
+        : this(new TableFlowClientOptions { ApiKey = RequireKey(apiKey) })
     {
     }
 
@@ -56,29 +58,43 @@ public sealed class TableFlowClient : IDisposable
     {
     }
 
+    /// <summary>
+    /// Creates an instance with no connection to the API, for mocking: a subclass in a test overrides the methods the
+    /// code under test calls. Any method it does not override throws an <see cref="InvalidOperationException"/> that
+    /// says so (except a wait for a run that is already over, which needs no request).
+    /// </summary>
+    protected TableFlowClient()
+    {
+    }
+
     private TableFlowClient(HttpClient? httpClient, TableFlowClientOptions options, bool ownsHttp)
     {
         if (options is null) throw new ArgumentNullException(nameof(options));
-        _options = options.Clone();
-        var apiKey = ClientOptionsValidator.Validate(_options);
+        var copy = options.Clone();
+        var apiKey = ClientOptionsValidator.Validate(copy);
 
-        _http = httpClient ?? CreateOwnHttpClient();
-        _ownsHttp = ownsHttp;
-        _sender = new ApiRequestSender(
-            _http,
-            _options.BaseAddress,
+        var http = httpClient ?? CreateOwnHttpClient();
+        var sender = new ApiRequestSender(
+            http,
+            copy.BaseAddress,
             new AuthenticationHeaderValue("Bearer", apiKey),
-            _options.RequestTimeout,
-            RetryPolicy.From(_options),
+            copy.RequestTimeout,
+            RetryPolicy.From(copy),
             new SecretRedactor(apiKey));
+        _connection = new Connection(http, ownsHttp, copy, sender);
     }
 
-    /// <summary>The address requests are made relative to.</summary>
-    public Uri BaseAddress => _options.BaseAddress;
+    /// <summary>
+    /// The address requests are made relative to, as the client uses it: always ending in <c>/</c>, and without the
+    /// docs' <c>v2</c> segment when the options gave one (<c>https://api.tableflow.com/v2</c> becomes
+    /// <c>https://api.tableflow.com/</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this property.</exception>
+    public virtual Uri BaseAddress => Connect(nameof(BaseAddress)).Options.BaseAddress;
 
     /// <summary>
     /// Starts a run of a flow: sends its files as <c>multipart/form-data</c> to <c>POST v2/flows/{flowId}/run</c>.
-    /// The run goes on asynchronously; follow it with <see cref="WaitForFlowRunAsync(FlowRun, CancellationToken)"/>.
+    /// The run goes on asynchronously; follow it with <see cref="WaitForFlowRunAsync(FlowRun, FlowRunWaitOptions?, CancellationToken)"/>.
     /// </summary>
     /// <param name="flowId">The flow's id.</param>
     /// <param name="request">The files and fields to send.</param>
@@ -95,15 +111,17 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="InvalidOperationException">A caller's stream that cannot seek was already sent by an earlier call (nothing was sent).</exception>
     /// <exception cref="TableFlowApiException">The API refused the run.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
-    public async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
+    public virtual async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
     {
+        var sender = Connect(nameof(RunFlowAsync)).Sender;
         var path = "v2/flows/" + ValidateId(flowId, nameof(flowId)) + "/run";
         if (request is null) throw new ArgumentNullException(nameof(request));
         request.EnsureSendable();
 
         var what = $"starting a run of flow '{flowId}'";
-        var response = await _sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, RunMayHaveStarted);
+        var response = await sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
+        return ResponseParser.ReadFlowRun(response, what, sender.Redactor, RunMayHaveStarted);
     }
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
@@ -112,8 +130,14 @@ public sealed class TableFlowClient : IDisposable
     /// <returns>The run as it is now.</returns>
     /// <exception cref="TableFlowApiException">The API answered with an error, such as 404 for an unknown run.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
-    public async Task<FlowRun> GetFlowRunAsync(string runId, CancellationToken cancellationToken = default)
-        => (await GetFlowRunWithRetryAfterAsync(runId, cancellationToken).ConfigureAwait(false)).Run;
+    /// <exception cref="ArgumentException"><paramref name="runId"/> is empty or cannot stand in a URL path.</exception>
+    /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
+    public virtual async Task<FlowRun> GetFlowRunAsync(string runId, CancellationToken cancellationToken = default)
+    {
+        var sender = Connect(nameof(GetFlowRunAsync)).Sender;
+        ValidateId(runId, nameof(runId));
+        return (await ReadFlowRunAsync(sender, runId, cancellationToken).ConfigureAwait(false)).Run;
+    }
 
     /// <summary>
     /// Lists the workspace's runs, newest first (<c>GET v2/flows/runs</c>), following the API's pages
@@ -125,14 +149,16 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="ArgumentException">A filter value cannot be sent (thrown by this call, before any request).</exception>
     /// <exception cref="TableFlowApiException">The API answered a page with an error.</exception>
     /// <exception cref="TableFlowException">The API could not be reached, answered something that is not a page of runs, or repeated a page.</exception>
+    /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
     // Without the priority, ListFlowRunsAsync(null) would be ambiguous with the string overload (for C# 13 and later).
     [OverloadResolutionPriority(1)]
-    public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, CancellationToken cancellationToken = default)
+    public virtual IAsyncEnumerable<FlowRun> ListFlowRunsAsync(FlowRunQuery? query = null, CancellationToken cancellationToken = default)
     {
+        var sender = Connect(nameof(ListFlowRunsAsync)).Sender;
         // Checked and copied here, so a bad filter fails at the call and later changes to the query do not leak in.
         var snapshot = new FlowRunQuery { Status = query?.Status, FlowId = query?.FlowId, Limit = query?.Limit, Offset = query?.Offset };
         snapshot.ToQueryString(snapshot.Offset);
-        return ListPagesAsync(snapshot, cancellationToken);
+        return ListPagesAsync(sender, snapshot, cancellationToken);
     }
 
     /// <summary>Lists every run of one flow, newest first (<c>GET v2/flows/{flowId}/runs</c>, which answers all runs at once).</summary>
@@ -143,102 +169,52 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="ArgumentException"><paramref name="flowId"/> is empty or cannot stand in a URL path.</exception>
     /// <exception cref="TableFlowApiException">The API answered with an error.</exception>
     /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a list of runs.</exception>
-    public IAsyncEnumerable<FlowRun> ListFlowRunsAsync(string flowId, CancellationToken cancellationToken = default)
+    /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
+    public virtual IAsyncEnumerable<FlowRun> ListFlowRunsAsync(string flowId, CancellationToken cancellationToken = default)
     {
         // Checked here, not when enumeration starts, so a bad id fails at the call.
+        var sender = Connect(nameof(ListFlowRunsAsync)).Sender;
         var path = "v2/flows/" + ValidateId(flowId, nameof(flowId)) + "/runs";
-        return ListFlowRunsOfFlowAsync(path, flowId, cancellationToken);
-    }
-
-    /// <summary>
-    /// Polls a run until it is <see cref="FlowRunStatus.Completed"/>, <see cref="FlowRunStatus.Failed"/> or
-    /// <see cref="FlowRunStatus.Review"/> (paused for a person; call again to keep waiting), every
-    /// <see cref="TableFlowClientOptions.PollingInterval"/> (or as the API's <c>Retry-After</c> asks), for at most
-    /// <see cref="TableFlowClientOptions.WaitTimeout"/>. <see cref="FlowRunStatus.Processing"/> and statuses this
-    /// library does not know keep it polling.
-    /// </summary>
-    /// <param name="runId">The run's id.</param>
-    /// <param name="cancellationToken">Stops the wait.</param>
-    /// <returns>The run in its final (or review) state. A failed run is returned, not thrown: check <see cref="FlowRun.Status"/>.</returns>
-    /// <exception cref="TableFlowException">The wait timed out (the message names the run and its last status), or the run could not be read.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<FlowRun> WaitForFlowRunAsync(string runId, CancellationToken cancellationToken = default)
-        => WaitForFlowRunAsync(runId, _options.WaitTimeout, cancellationToken);
-
-    /// <summary>Waits for a run as <see cref="WaitForFlowRunAsync(string, CancellationToken)"/> does, for at most <paramref name="timeout"/>.</summary>
-    /// <param name="runId">The run's id.</param>
-    /// <param name="timeout">How long to wait in all, instead of <see cref="TableFlowClientOptions.WaitTimeout"/>.</param>
-    /// <param name="cancellationToken">Stops the wait.</param>
-    /// <returns>The run in its final (or review) state.</returns>
-    /// <exception cref="TableFlowException">The wait timed out, or the run could not be read.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<FlowRun> WaitForFlowRunAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken = default)
-    {
-        ValidateId(runId, nameof(runId));
-        if (timeout < TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan) throw new ArgumentOutOfRangeException(nameof(timeout), timeout, "The wait timeout cannot be negative.");
-        return WaitCoreAsync(runId, timeout, cancellationToken);
-    }
-
-    /// <summary>
-    /// Waits for a run that <see cref="RunFlowAsync"/> (or a generated <c>RunAsync</c>) returned; a run that is already
-    /// finished is returned as is, without a request.
-    /// </summary>
-    /// <param name="run">The run to follow.</param>
-    /// <param name="cancellationToken">Stops the wait.</param>
-    /// <returns>The run in its final (or review) state.</returns>
-    /// <exception cref="TableFlowException">The wait timed out, or the run could not be read.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public Task<FlowRun> WaitForFlowRunAsync(FlowRun run, CancellationToken cancellationToken = default)
-    {
-        if (run is null) throw new ArgumentNullException(nameof(run));
-        return run.IsFinished ? Task.FromResult(run) : WaitForFlowRunAsync(run.Id, cancellationToken);
+        return ListFlowRunsOfFlowAsync(sender, path, flowId, cancellationToken);
     }
 
     /// <summary>Disposes the <see cref="HttpClient"/> the client made itself (not one that was passed in).</summary>
     public void Dispose()
     {
-        if (_ownsHttp) _http.Dispose();
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
     }
 
-    private async Task<FlowRun> WaitCoreAsync(string runId, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>Disposes the <see cref="HttpClient"/> the client made itself; a subclass that holds resources releases them here too.</summary>
+    /// <param name="disposing"><see langword="true"/> when called from <see cref="Dispose()"/>.</param>
+    protected virtual void Dispose(bool disposing)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var (run, retryAfter) = await GetFlowRunWithRetryAfterAsync(runId, cancellationToken).ConfigureAwait(false);
-            if (run.IsFinished) return run;
-
-            var remaining = timeout == Timeout.InfiniteTimeSpan ? TimeSpan.MaxValue : timeout - clock.Elapsed;
-            if (remaining <= TimeSpan.Zero)
-            {
-                throw new TableFlowException($"Flow run '{runId}' was still '{run.StatusText}' after waiting {timeout}; wait again, or raise TableFlowClientOptions.WaitTimeout.");
-            }
-
-            // The API's Retry-After, when it sends one with a run, knows better than a fixed interval.
-            var delay = retryAfter ?? _options.PollingInterval;
-            if (delay > remaining) delay = remaining;
-            if (delay > MaxDelay) delay = MaxDelay;
-            await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-        }
+        if (disposing && _connection is { OwnsHttp: true } connection) connection.Http.Dispose();
     }
 
-    private async Task<(FlowRun Run, TimeSpan? RetryAfter)> GetFlowRunWithRetryAfterAsync(string runId, CancellationToken cancellationToken)
+    /// <summary>The connection, or a clear error when the instance was made for mocking and <paramref name="member"/> is not overridden.</summary>
+    private Connection Connect(string member)
+        => _connection ?? throw new InvalidOperationException(
+            $"This TableFlowClient was made with the protected constructor meant for mocking, so it cannot call the API: " +
+            $"override {member} in the test's subclass (or set it up in the mocking library) before the code under test calls it.");
+
+    private static async Task<(FlowRun Run, TimeSpan? RetryAfter)> ReadFlowRunAsync(ApiRequestSender sender, string runId, CancellationToken cancellationToken)
     {
-        var path = "v2/flows/runs/" + ValidateId(runId, nameof(runId));
+        var path = "v2/flows/runs/" + runId;
         var what = $"reading flow run '{runId}'";
-        var response = await _sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
-        return (ResponseParser.ReadFlowRun(response, what, _sender.Redactor), response.RetryAfter);
+        var response = await sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
+        return (ResponseParser.ReadFlowRun(response, what, sender.Redactor), response.RetryAfter);
     }
 
-    private async IAsyncEnumerable<FlowRun> ListPagesAsync(FlowRunQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<FlowRun> ListPagesAsync(ApiRequestSender sender, FlowRunQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long? offset = query.Offset;
         var seen = new HashSet<long> { offset ?? 0 };
         for (var page = 1; ; page++)
         {
             var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
-            var response = await _sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
-            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, _sender.Redactor);
+            var response = await sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
+            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, sender.Redactor);
             foreach (var run in runs) yield return run;
 
             if (next is not { } nextOffset || runs.Count == 0) yield break;
@@ -252,11 +228,11 @@ public sealed class TableFlowClient : IDisposable
         }
     }
 
-    private async IAsyncEnumerable<FlowRun> ListFlowRunsOfFlowAsync(string path, string flowId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<FlowRun> ListFlowRunsOfFlowAsync(ApiRequestSender sender, string path, string flowId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var what = $"listing the runs of flow '{flowId}'";
-        var response = await _sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
-        foreach (var run in ResponseParser.ReadFlowRunArray(response, what, _sender.Redactor)) yield return run;
+        var response = await sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
+        foreach (var run in ResponseParser.ReadFlowRunArray(response, what, sender.Redactor)) yield return run;
     }
 
     private static HttpClient CreateOwnHttpClient()
@@ -272,6 +248,20 @@ public sealed class TableFlowClient : IDisposable
         return new HttpClient(handler, disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
+    /// <summary>A key passed by hand must be there: unlike an unset option, an empty argument does not fall back to the environment.</summary>
+    private static string RequireKey(string apiKey)
+    {
+        if (apiKey is null) throw new ArgumentNullException(nameof(apiKey));
+        if (apiKey.Trim().Length == 0)
+        {
+            throw new ArgumentException(
+                $"No TableFlow API key: the apiKey argument is empty. To read the key from {TableFlowClientOptions.ApiKeyEnvironmentVariable}, use new TableFlowClient(new TableFlowClientOptions()).",
+                nameof(apiKey));
+        }
+
+        return apiKey;
+    }
+
     private static string ValidateId(string id, string parameterName)
     {
         if (id is null) throw new ArgumentNullException(parameterName);
@@ -282,5 +272,18 @@ public sealed class TableFlowClient : IDisposable
         }
 
         return id;
+    }
+
+    /// <summary>What a client made by a public constructor works with.</summary>
+    private sealed class Connection(HttpClient http, bool ownsHttp, TableFlowClientOptions options, ApiRequestSender sender)
+    {
+        public HttpClient Http { get; } = http;
+
+        public bool OwnsHttp { get; } = ownsHttp;
+
+        /// <summary>A validated copy of the caller's options.</summary>
+        public TableFlowClientOptions Options { get; } = options;
+
+        public ApiRequestSender Sender { get; } = sender;
     }
 }

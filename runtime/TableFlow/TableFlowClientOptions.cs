@@ -12,14 +12,17 @@ public sealed class TableFlowClientOptions
     public static readonly Uri DefaultBaseAddress = new("https://api.tableflow.com/");
 
     /// <summary>
-    /// The API key, sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, the client reads the
-    /// <c>TABLEFLOW_API_KEY</c> environment variable.
+    /// The API key, sent as <c>Authorization: Bearer</c>. When <see langword="null"/>, empty or blank (as configuration
+    /// binding gives for a key that is not configured), the client reads the <c>TABLEFLOW_API_KEY</c> environment variable.
     /// </summary>
     public string? ApiKey { get; set; }
 
     /// <summary>
     /// Where the API lives. Requests are made relative to it (<c>v2/flows/{id}/run</c>), so it may carry a path
-    /// prefix such as <c>https://gw.example.com/tableflow/</c>. Must be <c>https</c>, except on loopback.
+    /// prefix such as <c>https://gw.example.com/tableflow/</c> (with or without the final <c>/</c>). The docs' base URL
+    /// <c>https://api.tableflow.com/v2</c> is accepted too: a last path segment <c>v2</c> is taken as the API's version,
+    /// which requests already carry, so they go to <c>/v2/flows/…</c>, never <c>/v2/v2/…</c>. Must be <c>https</c>,
+    /// except on loopback.
     /// </summary>
     public Uri BaseAddress { get; set; } = DefaultBaseAddress;
 
@@ -30,15 +33,16 @@ public sealed class TableFlowClientOptions
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
 
     /// <summary>
-    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, System.Threading.CancellationToken)"/> waits
-    /// between two reads of a run's status, unless the API asks for another interval with <c>Retry-After</c>.
-    /// Default 2 seconds.
+    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, FlowRunWaitOptions?, System.Threading.CancellationToken)"/>
+    /// waits between two reads of a run's status, unless the API asks for another interval with <c>Retry-After</c> or
+    /// the call sets <see cref="FlowRunWaitOptions.PollingInterval"/>. Default 2 seconds.
     /// </summary>
     public TimeSpan PollingInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, System.Threading.CancellationToken)"/> waits in
-    /// all before it gives up with a <see cref="TableFlowException"/>. Default 30 minutes.
+    /// How long <see cref="TableFlowClient.WaitForFlowRunAsync(string, FlowRunWaitOptions?, System.Threading.CancellationToken)"/>
+    /// waits in all, reads included, before it gives up with a <see cref="FlowRunWaitTimeoutException"/>, unless the call
+    /// sets <see cref="FlowRunWaitOptions.Timeout"/>. Default 30 minutes.
     /// </summary>
     public TimeSpan WaitTimeout { get; set; } = TimeSpan.FromMinutes(30);
 

@@ -37,7 +37,7 @@ try
         metadata: new JsonObject { ["source"] = "aot-sample", ["attempt"] = 1 });
     Console.WriteLine($"run {run.Id}: {run.StatusText}");
 
-    run = await client.WaitForFlowRunAsync(run.Id);
+    run = await client.WaitForFlowRunAsync(run, new FlowRunWaitOptions { Timeout = TimeSpan.FromMinutes(2) });
     Console.WriteLine($"status: {run.StatusText}");
     Console.WriteLine($"metadata: {run.Metadata?.ToJsonString()}");
     return run.Status == FlowRunStatus.Completed ? 0 : 1;

@@ -41,7 +41,9 @@ try
 
     Console.WriteLine($"Started run {run.Id} of flow {run.FlowId}: {run.StatusText}");
     Console.WriteLine("Waiting for the run to finish…");
-    run = await client.WaitForFlowRunAsync(run.Id, cancel.Token);
+    // Returns when the run is completed or failed, or paused for a person's review; ThroughReview = true would wait on.
+    run = await client.WaitForFlowRunAsync(run, new FlowRunWaitOptions { Timeout = TimeSpan.FromMinutes(10) }, cancel.Token);
+    if (run.IsAwaitingReview) Console.WriteLine("The run is waiting for a person's review in TableFlow.");
 
     Console.WriteLine($"Run {run.Id}: {run.StatusText} in {run.Duration.TotalSeconds:0.0} s");
     Console.WriteLine("Status history:");
@@ -52,6 +54,11 @@ try
 
     if (run.Error is not null) Console.WriteLine($"Error: {run.Error}");
     return run.Status == FlowRunStatus.Completed ? 0 : 1;
+}
+catch (FlowRunWaitTimeoutException e)
+{
+    Console.Error.WriteLine(e.Message); // the run goes on; its last known state is e.LastRun
+    return 3;
 }
 catch (TableFlowException e)
 {

@@ -100,7 +100,8 @@ public sealed class LifecycleTests : IAsyncLifetime
 
         var inReview = await _client.GetFlowRunAsync(run.Id);
         Assert.Equal(FlowRunStatus.Review, inReview.Status);
-        Assert.True(inReview.IsFinished);
+        Assert.True(inReview.IsAwaitingReview);
+        Assert.False(inReview.IsTerminal);
         Assert.Null(inReview.EndTime);
         _clock.Advance(TimeSpan.FromHours(1));
         Assert.Equal(FlowRunStatus.Review, (await _client.GetFlowRunAsync(run.Id)).Status);

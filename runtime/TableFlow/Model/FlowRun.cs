@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace TableFlow;
 
-/// <summary>A run of a flow, as the API reports it. Runs finish asynchronously: see <see cref="TableFlowClient.WaitForFlowRunAsync(FlowRun, System.Threading.CancellationToken)"/>.</summary>
+/// <summary>A run of a flow, as the API reports it. Runs finish asynchronously: see <see cref="TableFlowClient.WaitForFlowRunAsync(FlowRun, FlowRunWaitOptions?, System.Threading.CancellationToken)"/>.</summary>
 public sealed class FlowRun
 {
     /// <summary>The run's id.</summary>
@@ -55,8 +55,17 @@ public sealed class FlowRun
     /// <summary>When the run last changed.</summary>
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>Whether the run has stopped moving on its own: <see cref="FlowRunStatus.Completed"/>, <see cref="FlowRunStatus.Failed"/> or <see cref="FlowRunStatus.Review"/>.</summary>
-    public bool IsFinished => Status is FlowRunStatus.Completed or FlowRunStatus.Failed or FlowRunStatus.Review;
+    /// <summary>
+    /// Whether the run has ended for good: <see cref="FlowRunStatus.Completed"/> or <see cref="FlowRunStatus.Failed"/>.
+    /// A run in <see cref="FlowRunStatus.Review"/> is not terminal: a person may still let it go on (see <see cref="IsAwaitingReview"/>).
+    /// </summary>
+    public bool IsTerminal => Status is FlowRunStatus.Completed or FlowRunStatus.Failed;
+
+    /// <summary>
+    /// Whether the run is paused in <see cref="FlowRunStatus.Review"/>, waiting for a person to decide; it moves on
+    /// (to completed or failed) only when they do.
+    /// </summary>
+    public bool IsAwaitingReview => Status == FlowRunStatus.Review;
 
     /// <inheritdoc/>
     public override string ToString() => $"Flow run {Id} of flow {FlowId}: {StatusText}";

@@ -66,7 +66,8 @@ public sealed class ReadTests
         Assert.Equal("extraction", step.Type);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1682366228), run.CreatedAt);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1682366258), run.UpdatedAt);
-        Assert.True(run.IsFinished);
+        Assert.True(run.IsTerminal);
+        Assert.False(run.IsAwaitingReview);
     }
 
     [Fact]
@@ -91,7 +92,8 @@ public sealed class ReadTests
         Assert.Null(run.Metadata);
         Assert.Null(run.EndTime);
         Assert.Equal(TimeSpan.Zero, run.Duration);
-        Assert.False(run.IsFinished);
+        Assert.False(run.IsTerminal);
+        Assert.False(run.IsAwaitingReview);
     }
 
     [Theory]

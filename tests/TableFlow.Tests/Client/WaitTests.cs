@@ -104,26 +104,43 @@ public sealed class WaitTests
         using var client = TestClients.Create(server, o =>
         {
             o.PollingInterval = TimeSpan.FromMilliseconds(50);
-            o.WaitTimeout = TimeSpan.FromMilliseconds(300);
+            o.WaitTimeout = TimeSpan.FromSeconds(2); // long enough for a first read on a cold, busy machine
         });
 
-        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.WaitForFlowRunAsync("r1"));
+        var e = await Assert.ThrowsAsync<FlowRunWaitTimeoutException>(() => client.WaitForFlowRunAsync("r1"));
 
-        Assert.Contains("Flow run 'r1' was still 'processing'", e.Message);
+        Assert.Contains("Flow run 'r1' was still 'processing' after waiting 2 s", e.Message);
         Assert.Contains("WaitTimeout", e.Message);
+        Assert.Equal("r1", e.RunId);
+        Assert.Equal(FlowRunStatus.Processing, e.LastRun?.Status);
+        Assert.IsAssignableFrom<TableFlowException>(e);
     }
 
     [Fact]
-    public async Task Per_call_timeout_overrides_the_options()
+    public async Task Wait_options_timeout_overrides_the_client_one()
     {
         await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 200, RunJson.Run("r1", "processing")));
-        using var client = TestClients.Create(server, o => o.PollingInterval = TimeSpan.FromMilliseconds(50));
+        using var client = TestClients.Create(server, o => o.WaitTimeout = TimeSpan.FromMinutes(10));
         var clock = Stopwatch.StartNew();
 
-        var e = await Assert.ThrowsAsync<TableFlowException>(() => client.WaitForFlowRunAsync("r1", TimeSpan.FromMilliseconds(200)));
+        var e = await Assert.ThrowsAsync<FlowRunWaitTimeoutException>(() => client.WaitForFlowRunAsync("r1", new FlowRunWaitOptions { Timeout = TimeSpan.FromMilliseconds(500) }));
 
-        Assert.Contains("after waiting 00:00:00.2", e.Message);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Contains("500 ms", e.Message);
+        Assert.Contains("FlowRunWaitOptions.Timeout", e.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"the wait took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Wait_options_polling_interval_overrides_the_client_one()
+    {
+        await using var server = await LoopbackServer.StartAsync(Progress(2, "completed"));
+        using var client = TestClients.Create(server, o => o.PollingInterval = TimeSpan.FromMinutes(10));
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        var run = await client.WaitForFlowRunAsync("r1", new FlowRunWaitOptions { PollingInterval = TimeSpan.FromMilliseconds(20) }, guard.Token);
+
+        Assert.Equal(FlowRunStatus.Completed, run.Status);
+        Assert.Equal(3, server.RequestCount);
     }
 
     [Fact]
