@@ -50,7 +50,8 @@ public sealed class FlowDeclarationAnalyzer : DiagnosticAnalyzer
         {
             var descriptor = DiagnosticDescriptors.ForProblem(problem.Id);
             if (descriptor is null) continue;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
+            var properties = problem.Fix is null ? null : ImmutableDictionary<string, string?>.Empty.Add(FlowProblem.FixProperty, problem.Fix);
+            context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, properties, problem.Message));
         }
     }
 }

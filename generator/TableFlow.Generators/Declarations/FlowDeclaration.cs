@@ -19,8 +19,12 @@ internal sealed class FlowDeclaration
         Location classLocation,
         string? flowId,
         ImmutableArray<FlowFieldDeclaration> fields,
-        ImmutableArray<FlowProblem> problems)
+        ImmutableArray<FlowProblem> problems,
+        bool hasPrimaryConstructor,
+        IParameterSymbol? clientParameter)
     {
+        HasPrimaryConstructor = hasPrimaryConstructor;
+        ClientParameter = clientParameter;
         Type = type;
         Attribute = attribute;
         ClassLocation = classLocation;
@@ -48,6 +52,12 @@ internal sealed class FlowDeclaration
     /// <summary>Everything wrong with the declaration (TF0001–TF0009).</summary>
     public ImmutableArray<FlowProblem> Problems { get; }
 
+    /// <summary>Whether the class has a primary constructor (then no constructor is generated).</summary>
+    public bool HasPrimaryConstructor { get; }
+
+    /// <summary>The primary constructor's <c>TableFlowClient</c> parameter that the generated members use, or <see langword="null"/>.</summary>
+    public IParameterSymbol? ClientParameter { get; }
+
     /// <summary>Whether any problem is an error (anything but TF0003/TF0007): the generator then emits nothing.</summary>
     public bool HasErrors { get; }
 
@@ -69,10 +79,23 @@ internal sealed class FlowDeclaration
             problems.Add(new FlowProblem(FlowProblemIds.NotPartial, classLocation, FlowRules.NotPartialMessage(type, notPartial)));
         }
 
-        var unsupported = FlowRules.WhyCannotTakeMembers(type);
+        var primary = FlowRules.FindPrimaryConstructorDeclaration(type, ct);
+        var unsupported = FlowRules.WhyCannotTakeMembers(type, primary, ct);
+        IParameterSymbol? clientParameter = null;
         if (unsupported is not null)
         {
-            problems.Add(new FlowProblem(FlowProblemIds.UnsupportedClass, classLocation, unsupported));
+            // A primary constructor without a client is the one TF0008 with a code fix: it sits on the parameter list.
+            var missingClient = primary is not null && FlowRules.FindClientParameter(type, primary, ct) is null && !type.IsStatic &&
+                                type.TypeKind == TypeKind.Class && type.TypeParameters.IsEmpty;
+            problems.Add(new FlowProblem(
+                FlowProblemIds.UnsupportedClass,
+                missingClient ? primary!.ParameterList!.GetLocation() : classLocation,
+                unsupported,
+                missingClient ? FlowProblem.AddClientParameterFix : null));
+        }
+        else if (primary is not null)
+        {
+            clientParameter = FlowRules.FindClientParameter(type, primary, ct);
         }
 
         var flowId = ReadFlowId(attribute, out var flowIdKnown);
@@ -114,9 +137,10 @@ internal sealed class FlowDeclaration
         }
 
         CheckKeys(type, fields, keyUnknown, problems);
-        CheckGeneratedNames(type, fields, problems, ct);
+        CheckGeneratedNames(type, fields, primary is not null, problems, ct);
+        CheckInheritedNames(type, fields, classLocation, problems);
 
-        return new FlowDeclaration(type, attribute, classLocation, flowId, fields.ToImmutable(), problems.ToImmutable());
+        return new FlowDeclaration(type, attribute, classLocation, flowId, fields.ToImmutable(), problems.ToImmutable(), primary is not null, clientParameter);
     }
 
     /// <summary>TF0007 for a property that is not a file field but was surely meant as one: it has [FlowField] or a file-like type.</summary>
@@ -124,6 +148,13 @@ internal sealed class FlowDeclaration
     {
         if (property.Type.TypeKind == TypeKind.Error) return null;
         string why, remedy;
+        if (FlowRules.HoldsFlowFile(property.Type))
+        {
+            // List<FlowFile>, ImmutableArray<FlowFile>, FlowFile[][] …: meant as a field, in a shape the generator does not send.
+            return new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
+                $"Property '{property.Name}' of [TableFlow] class '{type.Name}' holds FlowFiles as '{property.Type.ToDisplayString()}', which is not a file-field shape, so it is not sent. Change its type to IReadOnlyList<FlowFile> (or IEnumerable<FlowFile>, FlowFile[], FlowFile), or mark it [FlowIgnore].");
+        }
+
         if (FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null)
         {
             (why, remedy) = ("has [FlowField]", "remove [FlowField]");
@@ -214,7 +245,8 @@ internal sealed class FlowDeclaration
         }
     }
 
-    private static void CheckGeneratedNames(INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, ImmutableArray<FlowProblem>.Builder problems, CancellationToken ct)
+    private static void CheckGeneratedNames(
+        INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, bool hasPrimaryConstructor, ImmutableArray<FlowProblem>.Builder problems, CancellationToken ct)
     {
         IReadOnlyList<string>? runAsyncTypes = null;
         foreach (var member in type.GetMembers())
@@ -242,7 +274,8 @@ internal sealed class FlowDeclaration
                     }
 
                     break;
-                case ".ctor" when member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 } ctor &&
+                // With a primary constructor no constructor is generated: the class's own constructors are its business.
+                case ".ctor" when !hasPrimaryConstructor && member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 } ctor &&
                                   FlowRules.IsTableFlowClient(ctor.Parameters[0].Type) && ctor.Parameters[0].RefKind == RefKind.None:
                     what = "a constructor taking only a TableFlowClient";
                     break;
@@ -253,6 +286,49 @@ internal sealed class FlowDeclaration
             {
                 problems.Add(new FlowProblem(FlowProblemIds.GeneratedNameTaken, member.Locations[0],
                     $"[TableFlow] class '{type.Name}' declares {what}, which the generator adds itself. Rename or remove the member; to run code at construction, write a constructor with other parameters that chains with ': this(client)'."));
+            }
+        }
+    }
+
+    /// <summary>
+    /// TF0009 for a member inherited from a base class that a generated member would hide (CS0108): <c>FlowId</c>,
+    /// <c>Fields</c>, or <c>RunAsync</c> as anything but a method with other parameters. Reported on the class, since the
+    /// member may live in another assembly.
+    /// </summary>
+    private static void CheckInheritedNames(INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, Location classLocation, ImmutableArray<FlowProblem>.Builder problems)
+    {
+        IReadOnlyList<string>? runAsyncTypes = null;
+        for (var baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object, TypeKind: not TypeKind.Error }; baseType = baseType.BaseType)
+        {
+            // Another flow class gets FlowId and Fields from the generator: they are not in the compilation the generator sees.
+            if (FlowRules.FindAttribute(baseType.GetAttributes(), FlowRules.TableFlowAttributeName) is not null)
+            {
+                problems.Add(new FlowProblem(FlowProblemIds.GeneratedNameTaken, classLocation,
+                    $"[TableFlow] class '{type.Name}' derives from [TableFlow] class '{baseType.Name}', whose generated FlowId, Fields and RunAsync its own would hide. Derive both from a common base class without [TableFlow] instead."));
+                return;
+            }
+
+            foreach (var name in FlowRules.GeneratedMemberNames)
+            {
+                foreach (var member in baseType.GetMembers(name))
+                {
+                    if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private) continue;
+                    if (member.DeclaredAccessibility == Accessibility.Internal && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly)) continue;
+                    if (member is IMethodSymbol method && name == "RunAsync")
+                    {
+                        runAsyncTypes ??= FlowRules.RunAsyncParameterTypes(fields);
+                        if (!method.TypeParameters.IsEmpty || method.Parameters.Length != runAsyncTypes.Count ||
+                            !method.Parameters.Select((p, i) => p.RefKind == RefKind.None && FlowRules.TypeKey(p.Type) == runAsyncTypes[i]).All(b => b))
+                        {
+                            continue;
+                        }
+                    }
+
+                    var what = member is IMethodSymbol && name == "RunAsync" ? "a 'RunAsync' method with the parameters of the generated one" : $"'{name}'";
+                    problems.Add(new FlowProblem(FlowProblemIds.GeneratedNameTaken, classLocation,
+                        $"[TableFlow] class '{type.Name}' inherits {what} from '{baseType.Name}', which the generated member would hide. Rename the member in '{baseType.Name}', or do not derive '{type.Name}' from it."));
+                    return;
+                }
             }
         }
     }

@@ -64,7 +64,9 @@ internal static class LeanFlowParser
         // Several parts, syntax errors, or [TableFlow] twice: the full read decides.
         if (attributes.Count != 1 || type.DeclaringSyntaxReferences.Length != 1 || node.ContainsDiagnostics) return false;
         if (node.ParameterList is not null || !node.Modifiers.Any(SyntaxKind.PartialKeyword)) return false;
-        if (FlowRules.WhyCannotTakeMembers(type) is not null) return false;
+        if (FlowRules.WhyCannotTakeMembers(type, null, ct) is not null) return false;
+        // A base class may hold members the generated ones would hide (TF0009): the full read checks them.
+        if (type.BaseType is not { SpecialType: SpecialType.System_Object }) return false;
         for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
         {
             foreach (var reference in outer.DeclaringSyntaxReferences)

@@ -199,6 +199,7 @@ public class LeanParserEquivalenceTests
         yield return ("TF0009-fields", head + "[TableFlow(\"abc\")] public partial class Po { public int Fields; public FlowFile Invoice { get; } }");
         yield return ("TF0009-runasync", head + "[TableFlow(\"abc\")] public partial class Po { public int RunAsync { get; } public FlowFile Invoice { get; } }");
         yield return ("TF0009-ctor", head + "[TableFlow(\"abc\")] public partial class Po { public Po(TableFlowClient client) { } public FlowFile Invoice { get; } }");
-        yield return ("TF0009-primary", head + "[TableFlow(\"abc\")] public partial class Po(TableFlowClient client) { public FlowFile Invoice { get; } }");
+        yield return ("TF0008-primary-without-client", head + "[TableFlow(\"abc\")] public partial class Po(int retries) { public FlowFile Invoice { get; } public int Retries => retries; }");
+        yield return ("TF0009-inherited", head + "public class B { public const string FlowId = \"b\"; } [TableFlow(\"abc\")] public partial class Po : B { public FlowFile Invoice { get; } }");
     }
 }
