@@ -14,7 +14,8 @@ namespace TableFlow.Generators.Tests.Generation;
 /// </summary>
 public class DeclarationOutcomeTests
 {
-    private const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.Collections.Immutable;\nusing TableFlow;\n";
+    /// <summary>The usings every declaration below is compiled with.</summary>
+    public const string Usings = "using System;\nusing System.Collections.Generic;\nusing System.Collections.Immutable;\nusing TableFlow;\n";
 
     public static IEnumerable<object[]> Declarations() => new[]
     {
