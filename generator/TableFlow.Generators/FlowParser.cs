@@ -9,9 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace TableFlow.Generators;
 
 /// <summary>
-/// Turns a <c>[TableFlow]</c> class into a <see cref="FlowModel"/>: a clean, common declaration through the cheap
-/// <see cref="LeanFlowParser"/>, anything else through <see cref="FlowDeclaration"/> (the rules the analyzers report
-/// from), then resolves every name and string the emitter needs.
+/// Turns a <c>[TableFlow]</c> class into a <see cref="FlowModel"/>: reads it with <see cref="FlowDeclaration.Read(INamedTypeSymbol, AttributeData, PropertyBinder, bool, CancellationToken)"/>
+/// — the reader the analyzers report from, so the generator cannot disagree with them — binding through the semantic
+/// model it is handed, then resolves every name and string the emitter needs.
 /// </summary>
 internal static class FlowParser
 {
@@ -22,35 +22,19 @@ internal static class FlowParser
     public static FlowModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node) return null;
-        return (node is ClassDeclarationSyntax classNode ? ParseLean(type, classNode, context.Attributes, context.SemanticModel, ct, out _) : null) ??
-               ParseFull(type, node, ct);
-    }
 
-    /// <summary>
-    /// The model from <see cref="LeanFlowParser"/>, or <see langword="null"/> with <paramref name="decided"/> false
-    /// when the declaration is not one the lean path is sure about.
-    /// </summary>
-    internal static FlowModel? ParseLean(
-        INamedTypeSymbol type, ClassDeclarationSyntax node, IReadOnlyList<AttributeData> attributes, SemanticModel semanticModel,
-        CancellationToken ct, out bool decided)
-    {
-        decided = LeanFlowParser.TryRead(type, node, attributes, semanticModel, ct, out var flowId, out var fields);
-        return decided ? Create(type, flowId, fields, NullableAnnotations(node), ClientSource.Constructor, ct) : null;
-    }
-
-    /// <summary>The model from the analyzers' full <see cref="FlowDeclaration.Read"/>, or <see langword="null"/>.</summary>
-    internal static FlowModel? ParseFull(INamedTypeSymbol type, TypeDeclarationSyntax node, CancellationToken ct)
-    {
-        var declaration = FlowDeclaration.Read(type, ct);
-        if (declaration is null || declaration.HasErrors || declaration.FlowId is null) return null;
-
-        // With [TableFlow] repeated on several parts (already a compiler error), generate once, for the part that holds the first.
-        var attributeSyntax = declaration.Attribute.ApplicationSyntaxReference;
-        if (attributeSyntax is null || attributeSyntax.SyntaxTree != node.SyntaxTree || !node.Span.Contains(attributeSyntax.Span))
+        // With [TableFlow] on several parts (already a compiler error), generate once, for the part that holds the first.
+        var attribute = context.Attributes.Length == 1 && type.DeclaringSyntaxReferences.Length == 1
+            ? context.Attributes[0]
+            : FlowRules.FindAttribute(type.GetAttributes(), FlowRules.TableFlowAttributeName);
+        var attributeSyntax = attribute?.ApplicationSyntaxReference;
+        if (attribute is null || attributeSyntax is null || attributeSyntax.SyntaxTree != node.SyntaxTree || !node.Span.Contains(attributeSyntax.Span))
         {
             return null;
         }
 
+        var declaration = FlowDeclaration.Read(type, attribute, PropertyBinder.FromSemanticModel(context.SemanticModel), forGeneration: true, ct);
+        if (declaration.HasErrors || declaration.FlowId is null) return null;
         return Create(declaration, NullableAnnotations(node), ct);
     }
 
@@ -62,7 +46,7 @@ internal static class FlowParser
         => Create(
             declaration.Type,
             declaration.FlowId!,
-            declaration.Fields.Select(f => new LeanFlowParser.Field(f.PropertyName, f.Key, f.Required, f.Multiple, f.DefaultGuidance, f.DocSummary)).ToList(),
+            declaration.Fields,
             nullableAnnotations,
             declaration.ClientParameter is { } parameter ? ClientSourceOf(declaration.Type, parameter, ct) : ClientSource.Constructor,
             ct);
@@ -145,7 +129,7 @@ internal static class FlowParser
 
     /// <summary>The model of a valid flow class with the given flow id and file fields.</summary>
     private static FlowModel Create(
-        INamedTypeSymbol type, string flowId, IReadOnlyList<LeanFlowParser.Field> declaredFields, bool nullableAnnotations, ClientSource client, CancellationToken ct)
+        INamedTypeSymbol type, string flowId, IReadOnlyList<FlowFieldDeclaration> declaredFields, bool nullableAnnotations, ClientSource client, CancellationToken ct)
     {
         var parameters = new UniqueNameBuilder();
         parameters.Reserve(RunParameters);
