@@ -24,7 +24,7 @@ public sealed class AddMissingFieldCodeFixProvider : CodeFixProvider
     private const string EquivalenceKey = "TF0010.AddMissingField";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.DefinitionMismatch.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.RequiredFieldMissing.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(

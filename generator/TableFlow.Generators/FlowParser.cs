@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -8,9 +9,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace TableFlow.Generators;
 
 /// <summary>
-/// Turns a <c>[TableFlow]</c> class into a <see cref="FlowModel"/>: a clean, common declaration through the cheap
-/// <see cref="LeanFlowParser"/>, anything else through <see cref="FlowDeclaration"/> (the rules the analyzers report
-/// from), then resolves every name and string the emitter needs.
+/// Turns a <c>[TableFlow]</c> class into a <see cref="FlowModel"/>: reads it with <see cref="FlowDeclaration.Read(INamedTypeSymbol, AttributeData, PropertyBinder, bool, CancellationToken)"/>
+/// — the reader the analyzers report from, so the generator cannot disagree with them — binding through the semantic
+/// model it is handed, then resolves every name and string the emitter needs.
 /// </summary>
 internal static class FlowParser
 {
@@ -20,36 +21,20 @@ internal static class FlowParser
     /// <summary>The model of the class the attribute sits on, or <see langword="null"/> when nothing should be generated.</summary>
     public static FlowModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not ClassDeclarationSyntax node) return null;
-        return ParseLean(type, node, context.Attributes, context.SemanticModel, ct, out _) ??
-               ParseFull(type, node, ct);
-    }
+        if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node) return null;
 
-    /// <summary>
-    /// The model from <see cref="LeanFlowParser"/>, or <see langword="null"/> with <paramref name="decided"/> false
-    /// when the declaration is not one the lean path is sure about.
-    /// </summary>
-    internal static FlowModel? ParseLean(
-        INamedTypeSymbol type, ClassDeclarationSyntax node, IReadOnlyList<AttributeData> attributes, SemanticModel semanticModel,
-        CancellationToken ct, out bool decided)
-    {
-        decided = LeanFlowParser.TryRead(type, node, attributes, semanticModel, ct, out var flowId, out var fields);
-        return decided ? Create(type, flowId, fields, NullableAnnotations(node), ct) : null;
-    }
-
-    /// <summary>The model from the analyzers' full <see cref="FlowDeclaration.Read"/>, or <see langword="null"/>.</summary>
-    internal static FlowModel? ParseFull(INamedTypeSymbol type, ClassDeclarationSyntax node, CancellationToken ct)
-    {
-        var declaration = FlowDeclaration.Read(type, ct);
-        if (declaration is null || declaration.HasErrors || declaration.FlowId is null) return null;
-
-        // With [TableFlow] repeated on several parts (already a compiler error), generate once, for the part that holds the first.
-        var attributeSyntax = declaration.Attribute.ApplicationSyntaxReference;
-        if (attributeSyntax is null || attributeSyntax.SyntaxTree != node.SyntaxTree || !node.Span.Contains(attributeSyntax.Span))
+        // With [TableFlow] on several parts (already a compiler error), generate once, for the part that holds the first.
+        var attribute = context.Attributes.Length == 1 && type.DeclaringSyntaxReferences.Length == 1
+            ? context.Attributes[0]
+            : FlowRules.FindAttribute(type.GetAttributes(), FlowRules.TableFlowAttributeName);
+        var attributeSyntax = attribute?.ApplicationSyntaxReference;
+        if (attribute is null || attributeSyntax is null || attributeSyntax.SyntaxTree != node.SyntaxTree || !node.Span.Contains(attributeSyntax.Span))
         {
             return null;
         }
 
+        var declaration = FlowDeclaration.Read(type, attribute, PropertyBinder.FromSemanticModel(context.SemanticModel), forGeneration: true, ct);
+        if (declaration.HasErrors || declaration.FlowId is null) return null;
         return Create(declaration, NullableAnnotations(node), ct);
     }
 
@@ -61,18 +46,99 @@ internal static class FlowParser
         => Create(
             declaration.Type,
             declaration.FlowId!,
-            declaration.Fields.Select(f => new LeanFlowParser.Field(f.PropertyName, f.Key, f.Required, f.Multiple, f.DefaultGuidance, f.DocSummary)).ToList(),
+            declaration.Fields,
             nullableAnnotations,
+            declaration.ClientParameter is { } parameter ? ClientSourceOf(declaration.Type, parameter, ct) : ClientSource.Constructor,
             ct);
 
+    /// <summary>Where the generated members get their <c>TableFlowClient</c>.</summary>
+    private readonly struct ClientSource
+    {
+        private ClientSource(string? parameter, bool capture)
+        {
+            Parameter = parameter;
+            Capture = capture;
+        }
+
+        /// <summary>A generated constructor stores it in a generated field.</summary>
+        public static ClientSource Constructor => default;
+
+        /// <summary>The primary constructor's parameter, used directly (captured) or through a field it initializes.</summary>
+        public static ClientSource Primary(string parameter, bool capture) => new(parameter, capture);
+
+        public string? Parameter { get; }
+
+        public bool Capture { get; }
+    }
+
+    /// <summary>
+    /// How the generated members reach the primary constructor's client parameter without a compiler warning. Reading it
+    /// in <c>RunAsync</c> captures it, which is what a user's own methods do too; but a parameter that also initializes a
+    /// field or is passed to the base constructor must not be captured as well (CS9124, CS9107), so then a generated
+    /// field is initialized from it instead — as it always is in a record, whose parameters name its properties.
+    /// </summary>
+    private static ClientSource ClientSourceOf(INamedTypeSymbol type, IParameterSymbol parameter, CancellationToken ct)
+    {
+        var name = parameter.Name;
+        var capture = !type.IsRecord &&
+                      Array.IndexOf(RunParameters, name) < 0 &&
+                      !HasMemberNamed(type, name) &&
+                      !UsedOutsideMembers(type, name, ct);
+        return ClientSource.Primary(UniqueNameBuilder.Escape(name), capture);
+    }
+
+    private static bool HasMemberNamed(INamedTypeSymbol type, string name)
+    {
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (t.MemberNames.Contains(name)) return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether <paramref name="name"/> appears in a field, property or event initializer, or in the base type's arguments.</summary>
+    private static bool UsedOutsideMembers(INamedTypeSymbol type, string name, CancellationToken ct)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(ct) is not TypeDeclarationSyntax declaration) continue;
+            var scopes = new List<SyntaxNode>();
+            if (declaration.BaseList is { } baseList) scopes.AddRange(baseList.Types.OfType<PrimaryConstructorBaseTypeSyntax>());
+            foreach (var member in declaration.Members)
+            {
+                switch (member)
+                {
+                    case BaseFieldDeclarationSyntax field:
+                        scopes.AddRange(field.Declaration.Variables.Where(v => v.Initializer is not null).Select(v => v.Initializer!));
+                        break;
+                    case PropertyDeclarationSyntax { Initializer: { } initializer }:
+                        scopes.Add(initializer);
+                        break;
+                }
+            }
+
+            foreach (var scope in scopes)
+            {
+                if (scope.DescendantNodes().OfType<IdentifierNameSyntax>().Any(i => i.Identifier.ValueText == name)) return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The model of a valid flow class with the given flow id and file fields.</summary>
-    private static FlowModel Create(INamedTypeSymbol type, string flowId, IReadOnlyList<LeanFlowParser.Field> declaredFields, bool nullableAnnotations, CancellationToken ct)
+    private static FlowModel Create(
+        INamedTypeSymbol type, string flowId, IReadOnlyList<FlowFieldDeclaration> declaredFields, bool nullableAnnotations, ClientSource client, CancellationToken ct)
     {
         var parameters = new UniqueNameBuilder();
         parameters.Reserve(RunParameters);
 
         // 'nameof' as a parameter would turn the nameof(...) checks in the body into calls.
         parameters.Reserve(new[] { "nameof" });
+
+        // A captured primary-constructor parameter must not be shadowed by a RunAsync parameter.
+        if (client.Capture) parameters.Reserve(new[] { client.Parameter! });
 
         var fileParameters = declaredFields
             .Select(f =>
@@ -109,20 +175,25 @@ internal static class FlowParser
         var locals = new UniqueNameBuilder();
         locals.Reserve(RunParameters);
         locals.Reserve(fields.SelectMany(f => new[] { f.Parameter, f.MetadataParameter, f.GuidanceParameter }));
+        if (client.Capture) locals.Reserve(new[] { client.Parameter! });
 
+        // The field must not hide an inherited member (CS0108) either.
         var members = new UniqueNameBuilder();
-        members.Reserve(type.MemberNames);
+        for (var t = type; t is not null; t = t.BaseType) members.Reserve(t.MemberNames);
         members.Reserve(FlowRules.GeneratedMemberNames);
 
         return new FlowModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : null,
             new EquatableArray<string>(ContainingTypeHeaders(type)),
+            type.IsRecord ? "record" : "class",
             UniqueNameBuilder.Escape(type.Name),
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             HintName(type),
             flowId,
             nullableAnnotations,
             members.Take("_tableFlowClient", "__tableFlowClient"),
+            client.Parameter,
+            client.Capture,
             locals.Take("request", "flowRunRequest"),
             new EquatableArray<FlowFieldModel>(fields));
     }
@@ -144,8 +215,9 @@ internal static class FlowParser
     }
 
     /// <summary>
-    /// <c>A.B.Outer+Name.g.cs</c>: the namespace and the nesting chain, kept apart by <c>+</c> so that no two classes
-    /// share a hint name, even in code that declares a namespace and a type of the same name.
+    /// <c>A.B.Outer+Name</c>: the namespace and the nesting chain, kept apart by <c>+</c> so that no two classes share a
+    /// hint name, even in code that declares a namespace and a type of the same name (<see cref="HintNames"/> adds what
+    /// tells apart names that differ only in letter case, and the extension).
     /// </summary>
     private static string HintName(INamedTypeSymbol type)
     {
@@ -153,6 +225,6 @@ internal static class FlowParser
         for (var t = type; t is not null; t = t.ContainingType) types.Insert(0, t.MetadataName);
         var name = string.Join("+", types);
         if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) name = ns.ToDisplayString() + "." + name;
-        return name.Replace("@", "") + ".g.cs";
+        return name.Replace("@", "");
     }
 }

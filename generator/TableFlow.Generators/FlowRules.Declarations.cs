@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TableFlow.Generators.Diagnostics;
 
 namespace TableFlow.Generators;
 
@@ -68,41 +69,113 @@ internal static partial class FlowRules
         return result;
     }
 
-    /// <summary>The TF0001 message for <paramref name="type"/> given the types that lack <c>partial</c>.</summary>
-    public static string NotPartialMessage(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> notPartial)
+    /// <summary>The TF0001 descriptor and message arguments for <paramref name="type"/> given the types that lack <c>partial</c>.</summary>
+    public static (DiagnosticDescriptor Descriptor, object[] Arguments) NotPartial(INamedTypeSymbol type, IReadOnlyList<INamedTypeSymbol> notPartial)
     {
         if (notPartial.Count == 1 && SymbolEqualityComparer.Default.Equals(notPartial[0], type))
         {
-            return $"[TableFlow] class '{type.Name}' must be partial so the generator can add its RunAsync method and constructor. Add the 'partial' modifier.";
+            return (DiagnosticDescriptors.ClassNotPartial, new object[] { type.Name });
         }
 
         var names = string.Join(", ", notPartial.Select(t => $"'{t.Name}'"));
-        return $"[TableFlow] class '{type.Name}' and every type that contains it must be partial so the generator can add its members; {names} {(notPartial.Count == 1 ? "is" : "are")} not. Add the 'partial' modifier.";
+        return (DiagnosticDescriptors.ContainingTypeNotPartial, new object[] { type.Name, names, notPartial.Count == 1 ? "is" : "are" });
     }
 
-    /// <summary>Why the generated members cannot be added to <paramref name="type"/> (TF0008), or <see langword="null"/>.</summary>
-    public static string? WhyCannotTakeMembers(INamedTypeSymbol type)
-    {
-        var name = type.Name;
-        if (type.IsStatic) return $"[TableFlow] class '{name}' is static, but the generator adds an instance constructor and an instance RunAsync method. Remove the 'static' modifier.";
-        if (type.IsRecord) return $"[TableFlow] type '{name}' is a record; the generator only extends classes. Declare it as a 'partial class'.";
-        if (type.TypeParameters.Length > 0) return $"[TableFlow] class '{name}' is generic; a flow class needs one fixed set of fields. Remove its type parameters.";
-        if (type.IsFileLocal) return $"[TableFlow] class '{name}' is file-local, so the generated part in another file cannot extend it. Remove the 'file' modifier.";
-        if (Array.IndexOf(GeneratedMemberNames, name) >= 0) return $"[TableFlow] class '{name}' has the name of a member the generator adds to it, which C# forbids. Rename the class.";
-        if (type.BaseType is { TypeKind: not TypeKind.Error, SpecialType: not SpecialType.System_Object } baseType &&
-            !baseType.InstanceConstructors.Any(c => c.DeclaredAccessibility != Accessibility.Private && c.Parameters.All(p => p.IsOptional || p.IsParams)))
-        {
-            return $"[TableFlow] class '{name}' derives from '{baseType.Name}', which has no constructor without arguments for the generated constructor to call. Give '{baseType.Name}' an accessible parameterless constructor, or do not derive from it.";
-        }
+    /// <summary>
+    /// The oldest C# the generated code compiles in (<c>= default</c> parameter values are C# 7.1), found by compiling
+    /// the generated code of every test declaration at each language version.
+    /// </summary>
+    public const LanguageVersion MinimumLanguageVersion = LanguageVersion.CSharp7_1;
 
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+    /// <summary>The user-facing spelling of <see cref="MinimumLanguageVersion"/>.</summary>
+    public const string MinimumLanguageVersionText = "7.1";
+
+    /// <summary>Whether the parse options of <paramref name="tree"/> are a C# version the generated code compiles in.</summary>
+    public static bool SupportsLanguageVersion(SyntaxTree tree)
+        => tree.Options is not CSharpParseOptions options || options.LanguageVersion >= MinimumLanguageVersion;
+
+    /// <summary>
+    /// The declaration of <paramref name="type"/> that carries a primary constructor's parameter list (<c>class Po(TableFlowClient client)</c>,
+    /// <c>record Po(TableFlowClient Client)</c>), or <see langword="null"/> when it has none.
+    /// </summary>
+    public static TypeDeclarationSyntax? FindPrimaryConstructorDeclaration(INamedTypeSymbol type, CancellationToken ct)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            if (outer.TypeParameters.Length > 0) return $"[TableFlow] class '{name}' is nested in generic type '{outer.Name}'; a flow class needs one fixed set of fields. Move it out of '{outer.Name}'.";
-            if (outer.TypeKind == TypeKind.Interface) return $"[TableFlow] class '{name}' is nested in interface '{outer.Name}', which the generator cannot re-open. Move it out of '{outer.Name}'.";
+            if (reference.GetSyntax(ct) is TypeDeclarationSyntax { ParameterList: not null } declaration) return declaration;
         }
 
         return null;
     }
+
+    /// <summary>The first parameter of <paramref name="list"/> declared as a <c>TableFlowClient</c>, or <see langword="null"/>.</summary>
+    public static IParameterSymbol? FindClientParameter(INamedTypeSymbol type, TypeDeclarationSyntax primary, CancellationToken ct)
+    {
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (constructor.DeclaringSyntaxReferences.Length != 1 || constructor.DeclaringSyntaxReferences[0].GetSyntax(ct) != primary) continue;
+            foreach (var parameter in constructor.Parameters)
+            {
+                if (parameter.RefKind == RefKind.None && IsTableFlowClient(parameter.Type)) return parameter;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Why the generated members cannot be added to <paramref name="type"/> (a TF0008 descriptor and its message arguments),
+    /// or <see langword="null"/>. <paramref name="primary"/> is the declaration with the primary constructor, if there is one.
+    /// </summary>
+    public static (DiagnosticDescriptor Descriptor, object[] Arguments)? WhyCannotTakeMembers(INamedTypeSymbol type, TypeDeclarationSyntax? primary, CancellationToken ct)
+    {
+        var name = type.Name;
+        if (type.IsStatic) return (DiagnosticDescriptors.StaticClass, new object[] { name });
+        if (type.TypeKind != TypeKind.Class) return (DiagnosticDescriptors.StructType, new object[] { name });
+        if (type.TypeParameters.Length > 0) return (DiagnosticDescriptors.GenericClass, new object[] { name });
+        if (type.IsFileLocal) return (DiagnosticDescriptors.FileLocalClass, new object[] { name });
+        if (Array.IndexOf(GeneratedMemberNames, name) >= 0) return (DiagnosticDescriptors.ClassNamedLikeMember, new object[] { name });
+        if (type.DeclaringSyntaxReferences.Length > 0 && !SupportsLanguageVersion(type.DeclaringSyntaxReferences[0].SyntaxTree))
+        {
+            return (DiagnosticDescriptors.LanguageVersionTooOld, new object[] { name, LanguageVersionText(type.DeclaringSyntaxReferences[0].SyntaxTree), MinimumLanguageVersionText });
+        }
+
+        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+        {
+            if (outer.TypeParameters.Length > 0) return (DiagnosticDescriptors.NestedInGenericType, new object[] { name, outer.Name });
+            if (outer.TypeKind == TypeKind.Interface) return (DiagnosticDescriptors.NestedInInterface, new object[] { name, outer.Name });
+            if (outer.IsFileLocal) return (DiagnosticDescriptors.NestedInFileLocalType, new object[] { name, outer.Name });
+        }
+
+        if (primary is not null)
+        {
+            return FindClientParameter(type, primary, ct) is null ? (DiagnosticDescriptors.PrimaryConstructorWithoutClient, new object[] { name }) : null;
+        }
+
+        if (type.BaseType is { TypeKind: not TypeKind.Error, SpecialType: not SpecialType.System_Object } baseType &&
+            !baseType.InstanceConstructors.Any(c => c.DeclaredAccessibility != Accessibility.Private && c.Parameters.All(p => p.IsOptional || p.IsParams)))
+        {
+            return (DiagnosticDescriptors.BaseWithoutParameterlessConstructor, new object[] { name, baseType.Name });
+        }
+
+        return null;
+    }
+
+    private static string LanguageVersionText(SyntaxTree tree)
+        => tree.Options is CSharpParseOptions options ? options.LanguageVersion.ToDisplayString() : "?";
+
+    /// <summary>
+    /// Whether <paramref name="type"/> mentions <c>FlowFile</c> anywhere in its element or type arguments
+    /// (<c>List&lt;FlowFile&gt;</c>, <c>FlowFile[][]</c>, <c>ImmutableArray&lt;FlowFile&gt;</c>, <c>Dictionary&lt;string, FlowFile&gt;</c>):
+    /// asked of properties that are not file fields, to tell an unsupported shape from an unrelated type.
+    /// </summary>
+    public static bool HoldsFlowFile(ITypeSymbol? type) => type switch
+    {
+        null => false,
+        IArrayTypeSymbol array => IsFlowFile(array.ElementType) || HoldsFlowFile(array.ElementType),
+        INamedTypeSymbol { IsGenericType: true } named => named.TypeArguments.Any(t => IsFlowFile(t) || HoldsFlowFile(t)),
+        _ => false,
+    };
 
     /// <summary>Whether <paramref name="member"/> was emitted by this generator (it carries our <c>[GeneratedCode]</c>).</summary>
     public static bool IsOwnGeneratedMember(ISymbol member)

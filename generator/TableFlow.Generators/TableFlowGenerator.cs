@@ -1,12 +1,13 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TableFlow.Generators;
 
 /// <summary>
-/// Generates the typed members of every <c>[TableFlow]</c> partial class: <c>FlowId</c>, <c>Fields</c>, a
-/// <c>(TableFlowClient client)</c> constructor and <c>RunAsync</c>. Declarations with errors get no output; the
-/// analyzers report why.
+/// Generates the typed members of every <c>[TableFlow]</c> partial class or record: <c>FlowId</c>, <c>Fields</c>, a
+/// <c>(TableFlowClient client)</c> constructor (unless a primary constructor takes the client) and <c>RunAsync</c>.
+/// Declarations with errors get no output; the analyzers report why.
 /// </summary>
 [Generator(LanguageNames.CSharp)]
 public sealed class TableFlowGenerator : IIncrementalGenerator
@@ -17,12 +18,21 @@ public sealed class TableFlowGenerator : IIncrementalGenerator
         var models = context.SyntaxProvider
             .ForAttributeWithMetadataName(
                 FlowRules.TableFlowAttributeName,
-                static (node, _) => node is ClassDeclarationSyntax,
+                static (node, _) => node is ClassDeclarationSyntax || (node is RecordDeclarationSyntax record && !record.ClassOrStructKeyword.IsKind(SyntaxKind.StructKeyword)),
                 static (ctx, ct) => FlowParser.Parse(ctx, ct))
             .WithTrackingName(TrackingNames.FlowModels)
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.ValidFlowModels);
 
-        context.RegisterSourceOutput(models, static (spc, model) => spc.AddSource(model!.HintName, FlowEmitter.Emit(model)));
+        // Usually empty, so after an edit it compares equal and every file stays cached.
+        var caseClashes = models
+            .Select(static (model, _) => model!.HintName)
+            .Collect()
+            .Select(static (names, _) => HintNames.CaseClashes(names))
+            .WithTrackingName(TrackingNames.HintNameClashes);
+
+        context.RegisterSourceOutput(
+            models.Combine(caseClashes),
+            static (spc, pair) => spc.AddSource(HintNames.Of(pair.Left!.HintName, pair.Right), FlowEmitter.Emit(pair.Left)));
     }
 }

@@ -8,4 +8,7 @@ internal static class TrackingNames
 
     /// <summary>The models that are emitted (null models filtered out).</summary>
     public const string ValidFlowModels = nameof(ValidFlowModels);
+
+    /// <summary>The hint names that differ from another flow class's only in letter case (usually none).</summary>
+    public const string HintNameClashes = nameof(HintNameClashes);
 }

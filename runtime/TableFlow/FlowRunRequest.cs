@@ -67,6 +67,41 @@ public sealed class FlowRunRequest
         return this;
     }
 
+    /// <summary>
+    /// Adds a field that takes several files as a generated <c>RunAsync</c> does: errors name the caller's parameter
+    /// <paramref name="parameterName"/>, and an empty sequence for an optional field adds nothing (the field's metadata
+    /// and guidance included), since there is no file for them to describe.
+    /// </summary>
+    /// <param name="key">The field's form key, such as <c>attachments</c>.</param>
+    /// <param name="files">The files; at least one when <paramref name="required"/>.</param>
+    /// <param name="metadata">Optional metadata for the field's extraction, sent as <c>{key}_metadata</c>.</param>
+    /// <param name="guidance">Optional extraction hints, sent as <c>{key}_guidance</c>.</param>
+    /// <param name="required">Whether the flow needs at least one file for this field.</param>
+    /// <param name="parameterName">The caller's parameter that holds <paramref name="files"/>, named by the exceptions.</param>
+    /// <returns>This request, for chaining.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="files"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException">
+    /// A required field got no file, one of the files is <see langword="null"/>, or the key is invalid or already added.
+    /// </exception>
+    public FlowRunRequest AddFiles(string key, IEnumerable<FlowFile> files, JsonObject? metadata, string? guidance, bool required, string parameterName)
+    {
+        if (files is null) throw new ArgumentNullException(parameterName, $"The files for field '{key}' are null.");
+        var list = new List<FlowFile>(files);
+        if (list.Count == 0)
+        {
+            if (!required) return this;
+            throw new ArgumentException($"The flow's required field '{key}' needs at least one file, but '{parameterName}' is empty.", parameterName);
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i] is null) throw new ArgumentException($"File {i + 1} of field '{key}' ('{parameterName}') is null.", parameterName);
+        }
+
+        Add(new FlowRunField(ValidateKey(key), list.ToArray(), multiple: true, metadata, guidance));
+        return this;
+    }
+
     /// <summary>Fails, naming the file, when one cannot be sent now; called before any network I/O.</summary>
     internal void EnsureSendable()
     {

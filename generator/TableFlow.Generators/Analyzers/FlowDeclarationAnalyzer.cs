@@ -17,14 +17,32 @@ public sealed class FlowDeclarationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.ClassNotPartial,
+        DiagnosticDescriptors.ContainingTypeNotPartial,
         DiagnosticDescriptors.InvalidFlowId,
         DiagnosticDescriptors.NoFileFields,
         DiagnosticDescriptors.DuplicateFormKey,
         DiagnosticDescriptors.InvalidFormKey,
         DiagnosticDescriptors.ReservedFormKey,
         DiagnosticDescriptors.LooksLikeFile,
-        DiagnosticDescriptors.UnsupportedClass,
-        DiagnosticDescriptors.GeneratedMemberConflict);
+        DiagnosticDescriptors.FlowFieldOnOtherType,
+        DiagnosticDescriptors.UnsupportedFileShape,
+        DiagnosticDescriptors.StaticClass,
+        DiagnosticDescriptors.StructType,
+        DiagnosticDescriptors.GenericClass,
+        DiagnosticDescriptors.FileLocalClass,
+        DiagnosticDescriptors.ClassNamedLikeMember,
+        DiagnosticDescriptors.LanguageVersionTooOld,
+        DiagnosticDescriptors.NestedInGenericType,
+        DiagnosticDescriptors.NestedInInterface,
+        DiagnosticDescriptors.NestedInFileLocalType,
+        DiagnosticDescriptors.PrimaryConstructorWithoutClient,
+        DiagnosticDescriptors.BaseWithoutParameterlessConstructor,
+        DiagnosticDescriptors.MemberNameTaken,
+        DiagnosticDescriptors.RunAsyncTaken,
+        DiagnosticDescriptors.ClientConstructorTaken,
+        DiagnosticDescriptors.InheritedMemberHidden,
+        DiagnosticDescriptors.InheritedRunAsyncHidden,
+        DiagnosticDescriptors.DerivedFromFlowClass);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -46,11 +64,6 @@ public sealed class FlowDeclarationAnalyzer : DiagnosticAnalyzer
         var declaration = FlowDeclaration.Read(type, context.CancellationToken);
         if (declaration is null) return;
 
-        foreach (var problem in declaration.Problems)
-        {
-            var descriptor = DiagnosticDescriptors.ForProblem(problem.Id);
-            if (descriptor is null) continue;
-            context.ReportDiagnostic(Diagnostic.Create(descriptor, problem.Location, problem.Message));
-        }
+        foreach (var problem in declaration.Problems) context.ReportDiagnostic(problem.ToDiagnostic());
     }
 }

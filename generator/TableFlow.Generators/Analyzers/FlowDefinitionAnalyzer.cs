@@ -26,7 +26,16 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
     private static readonly ConditionalWeakTable<SourceText, FlowDefinitionFile> ParsedFiles = new();
 
     /// <inheritdoc/>
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(DiagnosticDescriptors.DefinitionMismatch);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.DefinitionFileUnreadable,
+        DiagnosticDescriptors.FlowNotInDefinitionFile,
+        DiagnosticDescriptors.FlowInactive,
+        DiagnosticDescriptors.RequiredFieldMissing,
+        DiagnosticDescriptors.UnknownFieldKey,
+        DiagnosticDescriptors.RequiredFieldDeclaredOptional,
+        DiagnosticDescriptors.MultipleFieldDeclaredSingle,
+        DiagnosticDescriptors.SingleFieldDeclaredMultiple,
+        DiagnosticDescriptors.UnmarkedFieldDeclaredMultiple);
 
     /// <inheritdoc/>
     public override void Initialize(AnalysisContext context)
@@ -69,22 +78,20 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
 
         if (definitions.Error is { } broken)
         {
-            Report(context, declaration.ClassLocation,
-                $"{broken.DisplayName} could not be read, so [TableFlow] class '{type.Name}' is not checked against it: {broken.Error}. Save the answer of GET /v2/flows there unchanged, or fix the JSON.");
+            Report(context, DiagnosticDescriptors.DefinitionFileUnreadable, declaration.ClassLocation, broken.DisplayName, type.Name, broken.Error ?? "");
             return;
         }
 
         if (!definitions.TryGetFlow(flowId, out var flow, out var file))
         {
-            Report(context, FlowIdLocation(declaration, context.CancellationToken),
-                $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is not in {file.DisplayName}, which lists {Quote(definitions.FlowIds)}. Check the flow id, or save the current answer of GET /v2/flows (active flows only) to {file.DisplayName}.");
+            Report(context, DiagnosticDescriptors.FlowNotInDefinitionFile, FlowIdLocation(declaration, context.CancellationToken),
+                flowId, type.Name, file.DisplayName, Quote(definitions.FlowIds));
             return;
         }
 
         if (!flow.Active)
         {
-            Report(context, FlowIdLocation(declaration, context.CancellationToken),
-                $"Flow '{flowId}' of [TableFlow] class '{type.Name}' is inactive in {file.DisplayName} (\"active\": false): the service does not list it and refuses its runs. Activate the flow in the TableFlow dashboard and save GET /v2/flows again, or use an active flow's id.");
+            Report(context, DiagnosticDescriptors.FlowInactive, FlowIdLocation(declaration, context.CancellationToken), flowId, type.Name, file.DisplayName);
         }
 
         CheckFields(context, declaration, flow, file.DisplayName);
@@ -108,49 +115,44 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
                     .Add(MissingFieldProperties.PropertyName, propertyName)
                     .Add(MissingFieldProperties.Index, index.ToString(System.Globalization.CultureInfo.InvariantCulture))
                     .Add(MissingFieldProperties.Multiple, field.Multiple == true ? "true" : "false");
-                Report(context, declaration.ClassLocation,
-                    $"Flow '{flow.Id}' requires the file field '{field.Key}' ({fileName}), but [TableFlow] class '{typeName}' has no property for it, so no call can send it. Add 'public FlowFile {propertyName} {{ get; }}' (or name the key with [FlowField(\"{field.Key}\")]).",
-                    properties);
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.RequiredFieldMissing, declaration.ClassLocation, properties,
+                    flow.Id, field.Key, fileName, typeName, propertyName));
             }
         }
 
         foreach (var property in declaration.Fields)
         {
-            var location = property.Property.Locations.IsEmpty ? declaration.ClassLocation : property.Property.Locations[0];
+            var location = property.IdentifierLocation;
             if (!byKey.TryGetValue(property.Key, out var definition))
             {
-                Report(context, property.KeyLocation,
-                    $"Property '{property.PropertyName}' of [TableFlow] class '{typeName}' sends the form key '{property.Key}', but flow '{flow.Id}' in {fileName} has no such file field; its fields are {Quote(flow.Fields.Select(f => f.Key))}. Name the right key with [FlowField(\"key\")], or remove the property.");
+                Report(context, DiagnosticDescriptors.UnknownFieldKey, property.KeyLocation,
+                    property.PropertyName, typeName, property.Key, flow.Id, fileName, Quote(flow.Fields.Select(f => f.Key)));
                 continue;
             }
 
             if (definition.Required && !property.Required)
             {
-                Report(context, location,
-                    $"Flow '{flow.Id}' requires the file field '{property.Key}' ({fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' declares it optional, so a call without it fails at run time. Make the property non-nullable.");
+                Report(context, DiagnosticDescriptors.RequiredFieldDeclaredOptional, location, flow.Id, property.Key, fileName, property.PropertyName, typeName);
             }
 
             if (definition.Multiple == true && !property.Multiple)
             {
-                Report(context, location,
-                    $"File field '{property.Key}' of flow '{flow.Id}' takes several files (\"multiple\": true in {fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes one. Declare it as IReadOnlyList<FlowFile>.");
+                Report(context, DiagnosticDescriptors.MultipleFieldDeclaredSingle, location, property.Key, flow.Id, fileName, property.PropertyName, typeName);
             }
             else if (definition.Multiple == false && property.Multiple)
             {
-                Report(context, location,
-                    $"File field '{property.Key}' of flow '{flow.Id}' takes one file (\"multiple\": false in {fileName}), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile.");
+                Report(context, DiagnosticDescriptors.SingleFieldDeclaredMultiple, location, property.Key, flow.Id, fileName, property.PropertyName, typeName);
             }
             else if (definition.Multiple is null && property.Multiple)
             {
                 // The API does not say; the emulator, reading the same file, then expects one part named by the key.
-                Report(context, location,
-                    $"File field '{property.Key}' of flow '{flow.Id}' takes one file ({fileName} does not mark it \"multiple\": true), but property '{property.PropertyName}' of [TableFlow] class '{typeName}' takes several. Declare it as FlowFile, or add \"multiple\": true to the field if the flow takes several files.");
+                Report(context, DiagnosticDescriptors.UnmarkedFieldDeclaredMultiple, location, property.Key, flow.Id, fileName, property.PropertyName, typeName);
             }
         }
     }
 
-    private static void Report(SymbolAnalysisContext context, Location location, string message, ImmutableDictionary<string, string?>? properties = null)
-        => context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DefinitionMismatch, location, properties, message));
+    private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Location location, params object[] arguments)
+        => context.ReportDiagnostic(Diagnostic.Create(descriptor, location, arguments));
 
     private static Location FlowIdLocation(FlowDeclaration declaration, CancellationToken ct)
         => declaration.Attribute.ApplicationSyntaxReference?.GetSyntax(ct) is AttributeSyntax { ArgumentList.Arguments: { Count: > 0 } arguments }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 
@@ -46,8 +47,13 @@ internal sealed class FlowFieldLookup
     {
         var set = new HashSet<IPropertySymbol>(SymbolEqualityComparer.Default);
         var declaration = FlowDeclaration.Read(type, ct);
-        if (declaration is null) return set;
-        foreach (var field in declaration.Fields) set.Add(field.Property);
+        if (declaration is null || declaration.Fields.IsEmpty) return set;
+        var syntax = new HashSet<SyntaxNode>(declaration.Fields.Select(f => (SyntaxNode)f.Syntax));
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property && property.DeclaringSyntaxReferences.Any(r => syntax.Contains(r.GetSyntax(ct)))) set.Add(property);
+        }
+
         return set;
     }
 }

@@ -3,7 +3,9 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TableFlow.Generators.Diagnostics;
 
 namespace TableFlow.Generators;
 
@@ -19,8 +21,12 @@ internal sealed class FlowDeclaration
         Location classLocation,
         string? flowId,
         ImmutableArray<FlowFieldDeclaration> fields,
-        ImmutableArray<FlowProblem> problems)
+        ImmutableArray<FlowProblem> problems,
+        bool hasPrimaryConstructor,
+        IParameterSymbol? clientParameter)
     {
+        HasPrimaryConstructor = hasPrimaryConstructor;
+        ClientParameter = clientParameter;
         Type = type;
         Attribute = attribute;
         ClassLocation = classLocation;
@@ -48,108 +54,137 @@ internal sealed class FlowDeclaration
     /// <summary>Everything wrong with the declaration (TF0001–TF0009).</summary>
     public ImmutableArray<FlowProblem> Problems { get; }
 
+    /// <summary>Whether the class has a primary constructor (then no constructor is generated).</summary>
+    public bool HasPrimaryConstructor { get; }
+
+    /// <summary>The primary constructor's <c>TableFlowClient</c> parameter that the generated members use, or <see langword="null"/>.</summary>
+    public IParameterSymbol? ClientParameter { get; }
+
     /// <summary>Whether any problem is an error (anything but TF0003/TF0007): the generator then emits nothing.</summary>
     public bool HasErrors { get; }
 
     /// <summary>
-    /// Reads <paramref name="type"/>, or returns <see langword="null"/> when it has no <c>[TableFlow]</c> attribute.
-    /// Never throws for half-typed code: unresolved types and arguments yield no problems for that part.
+    /// Reads <paramref name="type"/> as the analyzers do, every problem included, or returns <see langword="null"/> when
+    /// it has no <c>[TableFlow]</c> attribute. Never throws for half-typed code: unresolved types and arguments yield no
+    /// problems for that part.
     /// </summary>
     public static FlowDeclaration? Read(INamedTypeSymbol type, CancellationToken ct)
     {
         var attribute = FlowRules.FindAttribute(type.GetAttributes(), FlowRules.TableFlowAttributeName);
-        if (attribute is null) return null;
+        return attribute is null ? null : Read(type, attribute, PropertyBinder.FromSymbols(type), forGeneration: false, ct);
+    }
 
+    /// <summary>
+    /// Reads <paramref name="type"/>, whose <c>[TableFlow]</c> is <paramref name="attribute"/>: names, attribute arguments,
+    /// nullability (<c>?</c>) and doc summaries from the syntax of every part, binding through <paramref name="binder"/>
+    /// only each property's type and, where attributes or a rich doc comment matter, its symbol. With
+    /// <paramref name="forGeneration"/> the checks that cannot change the generated code (TF0007 warnings) are skipped.
+    /// </summary>
+    public static FlowDeclaration Read(INamedTypeSymbol type, AttributeData attribute, PropertyBinder binder, bool forGeneration, CancellationToken ct)
+    {
         var problems = ImmutableArray.CreateBuilder<FlowProblem>();
         var classLocation = ClassIdentifierLocation(type, attribute, ct);
 
         var notPartial = FlowRules.FindNonPartialTypes(type, ct);
         if (notPartial.Count > 0)
         {
-            problems.Add(new FlowProblem(FlowProblemIds.NotPartial, classLocation, FlowRules.NotPartialMessage(type, notPartial)));
+            var (descriptor, arguments) = FlowRules.NotPartial(type, notPartial);
+            problems.Add(new FlowProblem(descriptor, classLocation, arguments));
         }
 
-        var unsupported = FlowRules.WhyCannotTakeMembers(type);
-        if (unsupported is not null)
+        var primary = FlowRules.FindPrimaryConstructorDeclaration(type, ct);
+        var unsupported = FlowRules.WhyCannotTakeMembers(type, primary, ct);
+        IParameterSymbol? clientParameter = null;
+        if (unsupported is { } reason)
         {
-            problems.Add(new FlowProblem(FlowProblemIds.UnsupportedClass, classLocation, unsupported));
+            // A primary constructor without a client is the one TF0008 with a code fix: it sits on the parameter list.
+            var missingClient = reason.Descriptor == DiagnosticDescriptors.PrimaryConstructorWithoutClient;
+            problems.Add(new FlowProblem(
+                reason.Descriptor,
+                missingClient ? primary!.ParameterList!.GetLocation() : classLocation,
+                reason.Arguments,
+                missingClient ? FlowProblem.AddClientParameterFix : null));
+        }
+        else if (primary is not null)
+        {
+            clientParameter = FlowRules.FindClientParameter(type, primary, ct);
         }
 
         var flowId = ReadFlowId(attribute, out var flowIdKnown);
         if (flowIdKnown && !FlowRules.IsValidFlowId(flowId, out var idProblem))
         {
             var location = ConstructorArgumentLocation(attribute, ct) ?? classLocation;
-            problems.Add(new FlowProblem(FlowProblemIds.InvalidFlowId, location,
-                $"The flow id of [TableFlow] class '{type.Name}' is not valid: {idProblem}. Use the id shown in the TableFlow dashboard, such as \"dk4g1tUg1uHLs8YU\"."));
+            problems.Add(new FlowProblem(DiagnosticDescriptors.InvalidFlowId, location, new object[] { type.Name, idProblem }));
         }
 
         var fields = ImmutableArray.CreateBuilder<FlowFieldDeclaration>();
-        var keyUnknown = new List<bool>();
-        foreach (var member in type.GetMembers())
+        foreach (var reference in type.DeclaringSyntaxReferences)
         {
-            ct.ThrowIfCancellationRequested();
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, IsImplicitlyDeclared: false } property ||
-                !property.ExplicitInterfaceImplementations.IsEmpty)
+            if (reference.GetSyntax(ct) is not TypeDeclarationSyntax part) continue;
+            foreach (var member in part.Members)
             {
-                continue;
-            }
+                ct.ThrowIfCancellationRequested();
+                if (member is not PropertyDeclarationSyntax property || property.ExplicitInterfaceSpecifier is not null ||
+                    property.Modifiers.Any(SyntaxKind.StaticKeyword) || IsPartialImplementation(property))
+                {
+                    continue;
+                }
 
-            var ignored = FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowIgnoreAttributeName) is not null;
-            var shape = FlowRules.ClassifyType(property.Type, out var nullable);
-            if (shape == FieldShape.None)
-            {
-                if (!ignored && NotSentProblem(type, property) is { } problem) problems.Add(problem);
-                continue;
-            }
+                var bound = binder.TypeOf(property, ct);
+                if (bound is null || bound.TypeKind == TypeKind.Error) continue;
 
-            if (ignored) continue;
-            fields.Add(ReadField(property, shape, nullable, ct, out var unknown));
-            keyUnknown.Add(unknown);
+                // The property's own symbol only where its attributes matter.
+                var attributes = property.AttributeLists.Count > 0 ? binder.SymbolOf(property, ct)?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty : ImmutableArray<AttributeData>.Empty;
+                var ignored = FlowRules.FindAttribute(attributes, FlowRules.FlowIgnoreAttributeName) is not null;
+                var shape = FlowRules.ClassifyType(bound, out _);
+                if (shape == FieldShape.None)
+                {
+                    if (!forGeneration && !ignored && NotSentProblem(type, property, bound, attributes) is { } problem) problems.Add(problem);
+                    continue;
+                }
+
+                if (ignored) continue;
+                fields.Add(ReadField(property, attributes, shape, binder, ct));
+            }
         }
 
         if (fields.Count == 0)
         {
-            problems.Add(new FlowProblem(FlowProblemIds.NoFileFields, classLocation,
-                $"[TableFlow] class '{type.Name}' declares no file-field property, so its RunAsync sends no file. Declare one property per file of the flow, such as 'public FlowFile Invoice {{ get; }}'."));
+            problems.Add(new FlowProblem(DiagnosticDescriptors.NoFileFields, classLocation, new object[] { type.Name }));
         }
 
-        CheckKeys(type, fields, keyUnknown, problems);
-        CheckGeneratedNames(type, fields, problems, ct);
+        CheckKeys(type, fields, problems);
+        if (MayDeclareGeneratedMember(type, primary is not null, ct)) CheckGeneratedNames(type, fields, primary is not null, problems, ct);
+        CheckInheritedNames(type, fields, classLocation, problems);
 
-        return new FlowDeclaration(type, attribute, classLocation, flowId, fields.ToImmutable(), problems.ToImmutable());
+        return new FlowDeclaration(type, attribute, classLocation, flowId, fields.ToImmutable(), problems.ToImmutable(), primary is not null, clientParameter);
     }
 
-    /// <summary>TF0007 for a property that is not a file field but was surely meant as one: it has [FlowField] or a file-like type.</summary>
-    private static FlowProblem? NotSentProblem(INamedTypeSymbol type, IPropertySymbol property)
+    /// <summary>TF0007 for a property that is not a file field but was surely meant as one: FlowFiles in another shape, [FlowField], or a file-like type.</summary>
+    private static FlowProblem? NotSentProblem(INamedTypeSymbol type, PropertyDeclarationSyntax property, ITypeSymbol propertyType, ImmutableArray<AttributeData> attributes)
     {
-        if (property.Type.TypeKind == TypeKind.Error) return null;
-        string why, remedy;
-        if (FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName) is not null)
-        {
-            (why, remedy) = ("has [FlowField]", "remove [FlowField]");
-        }
-        else if (FlowRules.LooksLikeFile(property.Type, property.Name))
-        {
-            (why, remedy) = ("looks like a file", "mark it [FlowIgnore]");
-        }
-        else
-        {
-            return null;
-        }
+        var name = property.Identifier.ValueText;
+        DiagnosticDescriptor descriptor;
+        // List<FlowFile>, ImmutableArray<FlowFile>, FlowFile[][] …: meant as a field, in a shape the generator does not send.
+        if (FlowRules.HoldsFlowFile(propertyType)) descriptor = DiagnosticDescriptors.UnsupportedFileShape;
+        else if (FlowRules.FindAttribute(attributes, FlowRules.FlowFieldAttributeName) is not null) descriptor = DiagnosticDescriptors.FlowFieldOnOtherType;
+        else if (FlowRules.LooksLikeFile(propertyType, name)) descriptor = DiagnosticDescriptors.LooksLikeFile;
+        else return null;
 
-        return new FlowProblem(FlowProblemIds.FileLikeProperty, IdentifierLocation(property),
-            $"Property '{property.Name}' of [TableFlow] class '{type.Name}' {why} but its type '{property.Type.ToDisplayString()}' is not a FlowFile type, so it is not sent. Change its type to FlowFile (or IReadOnlyList<FlowFile> for several files), or {remedy}.");
+        return new FlowProblem(descriptor, property.Identifier.GetLocation(), new object[] { name, type.Name, propertyType.ToDisplayString() });
     }
 
-    private static FlowFieldDeclaration ReadField(IPropertySymbol property, FieldShape shape, bool nullable, CancellationToken ct, out bool keyUnknown)
+    private static FlowFieldDeclaration ReadField(
+        PropertyDeclarationSyntax property, ImmutableArray<AttributeData> attributes, FieldShape shape, PropertyBinder binder, CancellationToken ct)
     {
-        var flowField = FlowRules.FindAttribute(property.GetAttributes(), FlowRules.FlowFieldAttributeName);
-        var key = FlowRules.ToSnakeCase(property.Name);
+        var flowField = FlowRules.FindAttribute(attributes, FlowRules.FlowFieldAttributeName);
+        var key = FlowRules.ToSnakeCase(property.Identifier.ValueText);
         var keyIsExplicit = false;
-        var keyLocation = IdentifierLocation(property);
-        var required = !nullable;
+        var keyUnknown = false;
+        SyntaxNodeOrToken keySyntax = property.Identifier;
+        // A bound type syntax carries no annotation; the declared type is annotated exactly when written with '?'.
+        var required = property.Type is not NullableTypeSyntax;
         string? guidance = null;
-        keyUnknown = false;
 
         if (flowField is not null)
         {
@@ -162,7 +197,7 @@ internal sealed class FlowDeclaration
             {
                 key = flowField.ConstructorArguments[0].Value as string ?? "";
                 keyIsExplicit = true;
-                keyLocation = ConstructorArgumentLocation(flowField, ct) ?? keyLocation;
+                if (ConstructorArgument(flowField, ct) is { } argument) keySyntax = argument;
             }
 
             foreach (var named in flowField.NamedArguments)
@@ -173,22 +208,54 @@ internal sealed class FlowDeclaration
             }
         }
 
-        return new FlowFieldDeclaration(property, flowField, key, keyIsExplicit, keyLocation, shape, required, guidance,
-            FlowDocumentation.ReadSummary(property, ct));
+        return new FlowFieldDeclaration(property, key, keyIsExplicit, keyUnknown, keySyntax, shape, required, guidance,
+            FlowDocumentation.ReadSummary(property, binder, ct));
     }
 
-    private static void CheckKeys(INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, IReadOnlyList<bool> keyUnknown, ImmutableArray<FlowProblem>.Builder problems)
+    /// <summary>
+    /// The implementing half of a C# 13 partial property (its accessors have bodies): the defining half, which has
+    /// none, is the one read, so the property counts once.
+    /// </summary>
+    private static bool IsPartialImplementation(PropertyDeclarationSyntax property)
+        => property.Modifiers.Any(SyntaxKind.PartialKeyword) &&
+           (property.ExpressionBody is not null || property.AccessorList?.Accessors.Any(a => a.Body is not null || a.ExpressionBody is not null) == true);
+
+    /// <summary>
+    /// A cheap look at names (the declaration table, and constructors in the syntax) before <see cref="CheckGeneratedNames"/>
+    /// binds members: most classes declare none of the generated names.
+    /// </summary>
+    private static bool MayDeclareGeneratedMember(INamedTypeSymbol type, bool hasPrimaryConstructor, CancellationToken ct)
+    {
+        foreach (var name in FlowRules.GeneratedMemberNames)
+        {
+            if (type.MemberNames.Contains(name)) return true;
+        }
+
+        if (hasPrimaryConstructor) return false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax(ct) is not TypeDeclarationSyntax part) continue;
+            foreach (var member in part.Members)
+            {
+                if (member is ConstructorDeclarationSyntax { ParameterList.Parameters.Count: 1 } constructor && !constructor.Modifiers.Any(SyntaxKind.StaticKeyword)) return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void CheckKeys(INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, ImmutableArray<FlowProblem>.Builder problems)
     {
         var valid = new bool[fields.Count];
         for (var i = 0; i < fields.Count; i++)
         {
-            if (keyUnknown[i]) continue;
             var field = fields[i];
+            if (field.KeyUnknown) continue;
             valid[i] = FlowRules.IsValidFormKey(field.Key, out var keyProblem);
             if (!valid[i])
             {
-                problems.Add(new FlowProblem(FlowProblemIds.InvalidKey, field.KeyLocation,
-                    $"The form key '{FlowRules.Printable(field.Key)}' of property '{field.PropertyName}' is not a valid form field name: {keyProblem}. Name the flow's field key in [FlowField(\"key\")], such as [FlowField(\"{FlowRules.ToSnakeCase(field.PropertyName)}\")]."));
+                problems.Add(new FlowProblem(DiagnosticDescriptors.InvalidFormKey, field.KeyLocation,
+                    new object[] { FlowRules.Printable(field.Key), field.PropertyName, keyProblem, FlowRules.ToSnakeCase(field.PropertyName) }));
             }
         }
 
@@ -200,21 +267,21 @@ internal sealed class FlowDeclaration
             var first = Enumerable.Range(0, i).Where(j => valid[j] && keys[j].Item1 == field.Key).Select(j => fields[j]).FirstOrDefault();
             if (first is not null)
             {
-                problems.Add(new FlowProblem(FlowProblemIds.DuplicateKey, field.KeyLocation,
-                    $"Properties '{first.PropertyName}' and '{field.PropertyName}' of [TableFlow] class '{type.Name}' both map to the form key '{field.Key}'. Give one of them its own key with [FlowField(\"key\")], or remove the duplicate."));
+                problems.Add(new FlowProblem(DiagnosticDescriptors.DuplicateFormKey, field.KeyLocation,
+                    new object[] { first.PropertyName, field.PropertyName, type.Name, field.Key }));
                 continue;
             }
 
             var collision = FlowRules.FindReservedCollision(keys, i);
             if (collision is not null)
             {
-                problems.Add(new FlowProblem(FlowProblemIds.ReservedKey, field.KeyLocation,
-                    $"The form key '{field.Key}' of property '{field.PropertyName}' collides with a name the request already uses: {collision}. Give the property another key with [FlowField(\"key\")]."));
+                problems.Add(new FlowProblem(DiagnosticDescriptors.ReservedFormKey, field.KeyLocation, new object[] { field.Key, field.PropertyName, collision }));
             }
         }
     }
 
-    private static void CheckGeneratedNames(INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, ImmutableArray<FlowProblem>.Builder problems, CancellationToken ct)
+    private static void CheckGeneratedNames(
+        INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, bool hasPrimaryConstructor, ImmutableArray<FlowProblem>.Builder problems, CancellationToken ct)
     {
         IReadOnlyList<string>? runAsyncTypes = null;
         foreach (var member in type.GetMembers())
@@ -222,37 +289,79 @@ internal sealed class FlowDeclaration
             ct.ThrowIfCancellationRequested();
             if (member.IsImplicitlyDeclared || member.Locations.IsEmpty) continue;
 
-            string? what = null;
+            DiagnosticDescriptor? conflict = null;
             switch (member.Name)
             {
                 case "FlowId":
                 case "Fields":
                     if (member is IMethodSymbol { MethodKind: not MethodKind.Ordinary }) break;
-                    what = $"'{member.Name}'";
+                    conflict = DiagnosticDescriptors.MemberNameTaken;
                     break;
                 case "RunAsync" when member is not IMethodSymbol:
-                    what = "'RunAsync'";
+                    conflict = DiagnosticDescriptors.MemberNameTaken;
                     break;
                 case "RunAsync" when member is IMethodSymbol { MethodKind: MethodKind.Ordinary, TypeParameters.IsEmpty: true } method:
                     runAsyncTypes ??= FlowRules.RunAsyncParameterTypes(fields);
                     if (method.Parameters.Length == runAsyncTypes.Count &&
                         method.Parameters.Select((p, i) => p.RefKind == RefKind.None && FlowRules.TypeKey(p.Type) == runAsyncTypes[i]).All(b => b))
                     {
-                        what = "a 'RunAsync' method with the parameters of the generated one";
+                        conflict = DiagnosticDescriptors.RunAsyncTaken;
                     }
 
                     break;
-                case ".ctor" when member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 } ctor &&
+                // With a primary constructor no constructor is generated: the class's own constructors are its business.
+                case ".ctor" when !hasPrimaryConstructor && member is IMethodSymbol { MethodKind: MethodKind.Constructor, IsStatic: false, Parameters.Length: 1 } ctor &&
                                   FlowRules.IsTableFlowClient(ctor.Parameters[0].Type) && ctor.Parameters[0].RefKind == RefKind.None:
-                    what = "a constructor taking only a TableFlowClient";
+                    conflict = DiagnosticDescriptors.ClientConstructorTaken;
                     break;
             }
 
             // Our own generated part is visible to the analyzers; its attributes are read only for a clashing name.
-            if (what is not null && !FlowRules.IsOwnGeneratedMember(member))
+            if (conflict is not null && !FlowRules.IsOwnGeneratedMember(member))
             {
-                problems.Add(new FlowProblem(FlowProblemIds.GeneratedNameTaken, member.Locations[0],
-                    $"[TableFlow] class '{type.Name}' declares {what}, which the generator adds itself. Rename or remove the member; to run code at construction, write a constructor with other parameters that chains with ': this(client)'."));
+                problems.Add(new FlowProblem(conflict, member.Locations[0], new object[] { type.Name, member.Name }));
+            }
+        }
+    }
+
+    /// <summary>
+    /// TF0009 for a member inherited from a base class that a generated member would hide (CS0108): <c>FlowId</c>,
+    /// <c>Fields</c>, or <c>RunAsync</c> as anything but a method with other parameters. Reported on the class, since the
+    /// member may live in another assembly.
+    /// </summary>
+    private static void CheckInheritedNames(INamedTypeSymbol type, IReadOnlyList<FlowFieldDeclaration> fields, Location classLocation, ImmutableArray<FlowProblem>.Builder problems)
+    {
+        IReadOnlyList<string>? runAsyncTypes = null;
+        for (var baseType = type.BaseType; baseType is { SpecialType: not SpecialType.System_Object, TypeKind: not TypeKind.Error }; baseType = baseType.BaseType)
+        {
+            // Another flow class gets FlowId and Fields from the generator: they are not in the compilation the generator sees.
+            if (FlowRules.FindAttribute(baseType.GetAttributes(), FlowRules.TableFlowAttributeName) is not null)
+            {
+                problems.Add(new FlowProblem(DiagnosticDescriptors.DerivedFromFlowClass, classLocation, new object[] { type.Name, baseType.Name }));
+                return;
+            }
+
+            foreach (var name in FlowRules.GeneratedMemberNames)
+            {
+                foreach (var member in baseType.GetMembers(name))
+                {
+                    if (member.IsImplicitlyDeclared || member.DeclaredAccessibility == Accessibility.Private) continue;
+                    if (member.DeclaredAccessibility == Accessibility.Internal && !SymbolEqualityComparer.Default.Equals(member.ContainingAssembly, type.ContainingAssembly)) continue;
+                    if (member is IMethodSymbol method && name == "RunAsync")
+                    {
+                        runAsyncTypes ??= FlowRules.RunAsyncParameterTypes(fields);
+                        if (!method.TypeParameters.IsEmpty || method.Parameters.Length != runAsyncTypes.Count ||
+                            !method.Parameters.Select((p, i) => p.RefKind == RefKind.None && FlowRules.TypeKey(p.Type) == runAsyncTypes[i]).All(b => b))
+                        {
+                            continue;
+                        }
+                    }
+
+                    problems.Add(member is IMethodSymbol && name == "RunAsync"
+                        ? new FlowProblem(DiagnosticDescriptors.InheritedRunAsyncHidden, classLocation, new object[] { type.Name, baseType.Name })
+                        : new FlowProblem(DiagnosticDescriptors.InheritedMemberHidden, classLocation, new object[] { type.Name, name, baseType.Name }));
+                    return;
+                }
             }
         }
     }
@@ -275,13 +384,12 @@ internal sealed class FlowDeclaration
         return type.Locations.IsEmpty ? Location.None : type.Locations[0];
     }
 
-    private static Location IdentifierLocation(ISymbol symbol) => symbol.Locations.IsEmpty ? Location.None : symbol.Locations[0];
-
     /// <summary>The expression of the attribute's first positional argument, as written.</summary>
-    private static Location? ConstructorArgumentLocation(AttributeData attribute, CancellationToken ct)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(ct) is not AttributeSyntax { ArgumentList: { } list }) return null;
-        var argument = list.Arguments.FirstOrDefault(a => a.NameEquals is null);
-        return argument?.Expression.GetLocation();
-    }
+    private static ExpressionSyntax? ConstructorArgument(AttributeData attribute, CancellationToken ct)
+        => attribute.ApplicationSyntaxReference?.GetSyntax(ct) is AttributeSyntax { ArgumentList: { } list }
+            ? list.Arguments.FirstOrDefault(a => a.NameEquals is null)?.Expression
+            : null;
+
+    /// <summary>Where the attribute's first positional argument is written.</summary>
+    private static Location? ConstructorArgumentLocation(AttributeData attribute, CancellationToken ct) => ConstructorArgument(attribute, ct)?.GetLocation();
 }

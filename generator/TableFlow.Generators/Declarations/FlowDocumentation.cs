@@ -6,6 +6,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TableFlow.Generators;
 
@@ -16,6 +17,89 @@ namespace TableFlow.Generators;
 /// </summary>
 internal static class FlowDocumentation
 {
+    /// <summary>
+    /// The summary of <paramref name="property"/>: the commonest doc comment (one plain <c>&lt;summary&gt;</c>) straight
+    /// from its trivia, anything richer (<c>cref</c>, <c>include</c>, <c>inheritdoc</c>, entities, tags) through the
+    /// property's symbol, which <paramref name="binder"/> binds only then.
+    /// </summary>
+    public static string? ReadSummary(PropertyDeclarationSyntax property, PropertyBinder binder, CancellationToken ct)
+    {
+        var kind = DocTrivia(property);
+        if (kind == DocKind.None) return null;
+        if (kind == DocKind.Plain && TryReadPlainSummary(property, out var summary)) return summary;
+        return binder.SymbolOf(property, ct) is { } symbol ? ReadSummary(symbol, ct) : null;
+    }
+
+    private enum DocKind
+    {
+        None,
+        Plain,
+        Unsure,
+    }
+
+    /// <summary>
+    /// Whether the property has a doc comment, and whether it is plain: <c>/** */</c> comments, <c>cref</c>,
+    /// <c>include</c> and <c>inheritdoc</c> read differently with and without a documentation file, so the full read decides.
+    /// </summary>
+    private static DocKind DocTrivia(PropertyDeclarationSyntax property)
+    {
+        var kind = DocKind.None;
+        foreach (var trivia in property.GetLeadingTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.MultiLineDocumentationCommentTrivia)) return DocKind.Unsure;
+            if (trivia.IsKind(SyntaxKind.MultiLineCommentTrivia) && trivia.ToString().StartsWith("/**", StringComparison.Ordinal)) return DocKind.Unsure;
+            var isDoc = trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) ||
+                        (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", StringComparison.Ordinal));
+            if (!isDoc) continue;
+            var text = trivia.ToFullString();
+            if (text.IndexOf("cref", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                text.IndexOf("include", StringComparison.OrdinalIgnoreCase) >= 0 ||
+                text.IndexOf("inheritdoc", StringComparison.OrdinalIgnoreCase) >= 0)
+            {
+                return DocKind.Unsure;
+            }
+
+            kind = DocKind.Plain;
+        }
+
+        return kind;
+    }
+
+    /// <summary>
+    /// The summary of the commonest doc comment, one <c>&lt;summary&gt;</c> of plain text (no other tag, no entity),
+    /// read from the trivia with whitespace collapsed as this class does; anything richer is left
+    /// to the compiler's documentation XML.
+    /// </summary>
+    private static bool TryReadPlainSummary(PropertyDeclarationSyntax property, out string? summary)
+    {
+        summary = null;
+        var text = new StringBuilder();
+        foreach (var trivia in property.GetLeadingTrivia())
+        {
+            var isDoc = trivia.IsKind(SyntaxKind.SingleLineDocumentationCommentTrivia) ||
+                        (trivia.IsKind(SyntaxKind.SingleLineCommentTrivia) && trivia.ToString().StartsWith("///", StringComparison.Ordinal));
+            if (!isDoc) continue;
+            foreach (var line in trivia.ToFullString().Split('\n'))
+            {
+                var trimmed = line.Trim();
+                if (trimmed.StartsWith("///", StringComparison.Ordinal)) text.Append(trimmed.Substring(3)).Append('\n');
+            }
+        }
+
+        var doc = text.ToString();
+        const string open = "<summary>", close = "</summary>";
+        var start = doc.IndexOf(open, StringComparison.Ordinal);
+        var end = doc.IndexOf(close, StringComparison.Ordinal);
+        if (start < 0 || end < start) return false;
+        var inner = doc.Substring(start + open.Length, end - start - open.Length);
+        var outside = doc.Substring(0, start) + doc.Substring(end + close.Length);
+        if (inner.IndexOf('<') >= 0 || inner.IndexOf('&') >= 0 || outside.Trim().Length > 0) return false;
+
+        var collapsed = Collapse(inner);
+        summary = collapsed.Length == 0 ? null : collapsed;
+        return true;
+    }
+
     /// <summary>The property's summary with tags flattened and whitespace collapsed, or <see langword="null"/>.</summary>
     public static string? ReadSummary(IPropertySymbol property, CancellationToken ct)
     {

@@ -1,37 +1,35 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace TableFlow.Generators;
 
-/// <summary>One file-field property of a <c>[TableFlow]</c> class, as the declaration rules read it.</summary>
+/// <summary>One file-field property of a <c>[TableFlow]</c> class, as the declaration reader reads it.</summary>
 internal sealed class FlowFieldDeclaration
 {
     public FlowFieldDeclaration(
-        IPropertySymbol property,
-        AttributeData? flowFieldAttribute,
+        PropertyDeclarationSyntax syntax,
         string key,
         bool keyIsExplicit,
-        Location keyLocation,
+        bool keyUnknown,
+        SyntaxNodeOrToken keySyntax,
         FieldShape shape,
         bool required,
         string? defaultGuidance,
         string? docSummary)
     {
-        Property = property;
-        FlowFieldAttribute = flowFieldAttribute;
+        Syntax = syntax;
         Key = key;
         KeyIsExplicit = keyIsExplicit;
-        KeyLocation = keyLocation;
+        KeyUnknown = keyUnknown;
+        KeySyntax = keySyntax;
         Shape = shape;
         Required = required;
         DefaultGuidance = defaultGuidance;
         DocSummary = docSummary;
     }
 
-    /// <summary>The declaring property.</summary>
-    public IPropertySymbol Property { get; }
-
-    /// <summary>The property's <c>[FlowField]</c>, if it has one.</summary>
-    public AttributeData? FlowFieldAttribute { get; }
+    /// <summary>The property's declaration.</summary>
+    public PropertyDeclarationSyntax Syntax { get; }
 
     /// <summary>The form key: <c>[FlowField("key")]</c>, or the property name in snake_case.</summary>
     public string Key { get; }
@@ -39,8 +37,17 @@ internal sealed class FlowFieldDeclaration
     /// <summary>Whether <see cref="Key"/> was named in <c>[FlowField("key")]</c> rather than derived.</summary>
     public bool KeyIsExplicit { get; }
 
+    /// <summary>Whether the <c>[FlowField]</c> key is still being typed (unresolved): nothing is reported about it.</summary>
+    public bool KeyUnknown { get; }
+
     /// <summary>Where the key comes from: the <c>[FlowField("key")]</c> argument, or the property identifier.</summary>
-    public Location KeyLocation { get; }
+    public SyntaxNodeOrToken KeySyntax { get; }
+
+    /// <summary>Where problems with the key are reported.</summary>
+    public Location KeyLocation => KeySyntax.GetLocation() ?? Location.None;
+
+    /// <summary>The property's identifier, where problems with the property are reported.</summary>
+    public Location IdentifierLocation => Syntax.Identifier.GetLocation();
 
     /// <summary>Single file or several files.</summary>
     public FieldShape Shape { get; }
@@ -55,7 +62,7 @@ internal sealed class FlowFieldDeclaration
     public string? DocSummary { get; }
 
     /// <summary>The property's name as declared (without <c>@</c>).</summary>
-    public string PropertyName => Property.Name;
+    public string PropertyName => Syntax.Identifier.ValueText;
 
     /// <summary>Whether the field takes several files.</summary>
     public bool Multiple => Shape == FieldShape.Multi;

@@ -31,13 +31,12 @@ internal static class FlowEmitter
         if (model.Namespace is not null) w.Line("namespace " + model.Namespace).Open();
         foreach (var header in model.ContainingTypes) w.Line(header).Open();
 
-        w.Line("partial class " + model.ClassName).Open();
+        w.Line("partial " + model.TypeKeyword + " " + model.ClassName).Open();
         WriteFlowId(w, model);
         w.Line();
         WriteFields(w, model);
         w.Line();
-        WriteConstructor(w, model);
-        w.Line();
+        if (WriteClient(w, model)) w.Line();
         WriteRunAsync(w, model);
         w.Close();
 
@@ -68,8 +67,20 @@ internal static class FlowEmitter
         w.Line("    });");
     }
 
-    private static void WriteConstructor(SourceWriter w, FlowModel model)
+    /// <summary>
+    /// Where <c>RunAsync</c> gets its client: a generated constructor and field; a field initialized from the primary
+    /// constructor's parameter; or, when that parameter is only captured, nothing at all. Returns whether it wrote anything.
+    /// </summary>
+    private static bool WriteClient(SourceWriter w, FlowModel model)
     {
+        if (model.ClientParameter is { } parameter)
+        {
+            if (model.CaptureClientParameter) return false;
+            w.Line(GeneratedCode);
+            w.Line($"private readonly global::TableFlow.TableFlowClient {model.ClientField} = {parameter} ?? throw new {ArgumentNullException}(nameof({parameter}));");
+            return true;
+        }
+
         w.Line(GeneratedCode);
         w.Line($"private readonly global::TableFlow.TableFlowClient {model.ClientField};");
         w.Line();
@@ -80,7 +91,14 @@ internal static class FlowEmitter
         w.Line($"public {model.ClassName}(global::TableFlow.TableFlowClient client)").Open();
         w.Line($"this.{model.ClientField} = client ?? throw new {ArgumentNullException}(nameof(client));");
         w.Close();
+        return true;
     }
+
+    /// <summary>The expression of the client in <c>RunAsync</c>.</summary>
+    private static string Client(FlowModel model)
+        => model.CaptureClientParameter
+            ? $"({model.ClientParameter} ?? throw new global::System.InvalidOperationException({CSharpLiteral.Of($"The TableFlowClient given to the constructor of {model.ClassName.TrimStart('@')} is null.")}))"
+            : $"this.{model.ClientField}";
 
     private static void WriteRunAsync(SourceWriter w, FlowModel model)
     {
@@ -101,7 +119,7 @@ internal static class FlowEmitter
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         w.Line("/// <returns>The new run, normally still processing.</returns>");
         w.Line($"/// <exception cref=\"{ArgumentNullException}\">A required file is <see langword=\"null\"/>.</exception>");
-        w.Line($"/// <exception cref=\"{ArgumentException}\">Metadata or guidance was given for an optional file that is absent, or a multi-file field got no file.</exception>");
+        w.Line($"/// <exception cref=\"{ArgumentException}\">Metadata or guidance was given for an optional file that is absent, a required multi-file field got an empty list, or a list holds <see langword=\"null\"/>.</exception>");
         w.Line("/// <exception cref=\"global::TableFlow.TableFlowApiException\">The API refused the run.</exception>");
         w.Line(GeneratedCode);
         w.Line("public global::System.Threading.Tasks.Task<global::TableFlow.FlowRun> RunAsync(");
@@ -116,13 +134,16 @@ internal static class FlowEmitter
         w.Line($"global::TableFlow.FlowRunRequest {model.RequestLocal} = new global::TableFlow.FlowRunRequest {{ Name = name, Metadata = metadata }};");
         foreach (var f in model.Fields)
         {
-            var add = f.Multiple ? "AddFiles" : "AddFile";
             var guidance = f.DefaultGuidance is null ? f.GuidanceParameter : $"{f.GuidanceParameter} ?? {CSharpLiteral.Of(f.DefaultGuidance)}";
-            var call = $"{model.RequestLocal}.{add}({CSharpLiteral.Of(f.FormKey)}, {f.Parameter}, {f.MetadataParameter}, {guidance});";
+            // Several files: the runtime names the caller's parameter when the list is empty (required) or holds a null,
+            // and adds nothing for an empty optional list.
+            var call = f.Multiple
+                ? $"{model.RequestLocal}.AddFiles({CSharpLiteral.Of(f.FormKey)}, {f.Parameter}, {f.MetadataParameter}, {guidance}, {Bool(f.Required)}, nameof({f.Parameter}));"
+                : $"{model.RequestLocal}.AddFile({CSharpLiteral.Of(f.FormKey)}, {f.Parameter}, {f.MetadataParameter}, {guidance});";
             w.Line(f.Required ? call : $"if (!({f.Parameter} is null)) {call}");
         }
 
-        w.Line($"return this.{model.ClientField}.RunFlowAsync({model.FullyQualifiedName}.FlowId, {model.RequestLocal}, cancellationToken);");
+        w.Line($"return {Client(model)}.RunFlowAsync({model.FullyQualifiedName}.FlowId, {model.RequestLocal}, cancellationToken);");
         w.Close();
     }
 
@@ -159,7 +180,7 @@ internal static class FlowEmitter
                 : $"The file of the flow's {XmlDoc.Code(f.FormKey)} field.";
         var need = f.Required
             ? f.Multiple ? " Required: at least one file." : " Required."
-            : " Optional: <see langword=\"null\"/> sends none.";
+            : f.Multiple ? " Optional: <see langword=\"null\"/> or an empty list sends none." : " Optional: <see langword=\"null\"/> sends none.";
         return text + need;
     }
 

@@ -6,22 +6,34 @@ namespace TableFlow.Generators;
 /// </summary>
 /// <param name="Namespace">The containing namespace (<c>A.B</c>), or <see langword="null"/> for the global namespace.</param>
 /// <param name="ContainingTypes">Headers that re-open the containing types, outer first, such as <c>partial struct Outer</c>.</param>
+/// <param name="TypeKeyword">How the class is declared: <c>class</c> or <c>record</c>.</param>
 /// <param name="ClassName">The class's identifier, <c>@</c>-escaped where needed.</param>
 /// <param name="FullyQualifiedName">The class as <c>global::A.B.Outer.Name</c>.</param>
-/// <param name="HintName">The generated file's hint name, unique per class.</param>
+/// <param name="HintName">The generated file's name without extension (<c>A.B.Outer+Name</c>), unique per class up to letter case.</param>
 /// <param name="FlowId">The flow id.</param>
 /// <param name="NullableAnnotations">Whether the language version has nullable reference types (C# 8 and later).</param>
 /// <param name="ClientField">The private field that holds the client, a name no user member has.</param>
+/// <param name="ClientParameter">
+/// The primary constructor's <c>TableFlowClient</c> parameter (<c>@</c>-escaped where needed), or <see langword="null"/>
+/// when the class has no primary constructor and gets a generated one.
+/// </param>
+/// <param name="CaptureClientParameter">
+/// Whether <c>RunAsync</c> reads <paramref name="ClientParameter"/> directly (capturing it); otherwise a generated field
+/// named <paramref name="ClientField"/> is initialized from it.
+/// </param>
 /// <param name="RequestLocal">The local that holds the request in <c>RunAsync</c>, a name no parameter has.</param>
 /// <param name="Fields">The file fields in declaration order.</param>
 internal sealed record FlowModel(
     string? Namespace,
     EquatableArray<string> ContainingTypes,
+    string TypeKeyword,
     string ClassName,
     string FullyQualifiedName,
     string HintName,
     string FlowId,
     bool NullableAnnotations,
     string ClientField,
+    string? ClientParameter,
+    bool CaptureClientParameter,
     string RequestLocal,
     EquatableArray<FlowFieldModel> Fields);

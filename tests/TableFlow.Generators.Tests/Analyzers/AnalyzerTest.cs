@@ -14,6 +14,9 @@ internal sealed class AnalyzerTest<TAnalyzer> : CSharpAnalyzerTest<TAnalyzer, De
         ReferenceAssemblies = TestReferences.Net100;
         TestState.AdditionalReferences.AddRange(TestReferences.All);
         SolutionTransforms.Add(TestReferences.EnableNullable);
+
+        // An id has one descriptor per situation (each its own message format); markup names the id only.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
     }
 
     /// <summary>Runs the analyzer on <paramref name="source"/> and checks its markup and <paramref name="expected"/>.</summary>

@@ -33,12 +33,19 @@ public class DiagnosticDescriptorsTests
     [MemberData(nameof(Design))]
     public void Each_id_is_reported_by_exactly_one_analyzer_with_the_designed_severity_and_a_help_page(string id, DiagnosticSeverity severity)
     {
-        var descriptor = Assert.Single(Analyzers.SelectMany(a => a.SupportedDiagnostics), d => d.Id == id);
+        // An id may have one descriptor per situation (each with its own message format), all from one analyzer.
+        var reporters = Analyzers.Where(a => a.SupportedDiagnostics.Any(d => d.Id == id)).ToList();
+        var analyzer = Assert.Single(reporters);
+        var descriptors = analyzer.SupportedDiagnostics.Where(d => d.Id == id).ToList();
 
-        Assert.Equal(severity, descriptor.DefaultSeverity);
-        Assert.Equal("TableFlow", descriptor.Category);
-        Assert.True(descriptor.IsEnabledByDefault);
-        Assert.Equal($"https://github.com/tableflow-generators/TableFlow.Generators/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        Assert.All(descriptors, descriptor =>
+        {
+            Assert.Equal(severity, descriptor.DefaultSeverity);
+            Assert.Equal("TableFlow", descriptor.Category);
+            Assert.True(descriptor.IsEnabledByDefault);
+            Assert.Equal($"https://github.com/tableflow-generators/TableFlow.Generators/blob/main/docs/diagnostics/{id}.md", descriptor.HelpLinkUri);
+        });
+        Assert.Single(descriptors.Select(d => d.Title.ToString()).Distinct());
         var page = Path.Combine(RepositoryRoot(), "docs", "diagnostics", id + ".md");
         Assert.True(File.Exists(page), $"the help link of {id} points to a missing page: {page}");
         var text = File.ReadAllText(page);
@@ -58,11 +65,22 @@ public class DiagnosticDescriptorsTests
     }
 
     [Fact]
-    public void Every_declaration_problem_id_has_a_descriptor()
+    public void Every_descriptor_is_reported_by_an_analyzer_and_its_message_format_takes_its_arguments()
     {
-        foreach (var id in typeof(FlowProblemIds).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!))
+        var descriptors = typeof(DiagnosticDescriptors).GetFields(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
+            .ToList();
+        Assert.True(descriptors.Count > 30, $"expected a descriptor per situation, found {descriptors.Count}");
+        var supported = Analyzers.SelectMany(a => a.SupportedDiagnostics).ToHashSet();
+        foreach (var descriptor in descriptors)
         {
-            Assert.Equal(id, DiagnosticDescriptors.ForProblem(id)?.Id);
+            Assert.Contains(descriptor, supported);
+
+            // A format is well formed: it formats with enough arguments and leaves no stray brace behind.
+            var format = descriptor.MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, format, Enumerable.Range(0, 10).Select(i => (object)$"<{i}>").ToArray());
+            Assert.DoesNotContain("{", text.Replace("{ get; }", ""));
         }
     }
 

@@ -197,6 +197,99 @@ public class FlowDeclarationAnalyzerTests
         """);
 
     [Fact]
+    public Task TF0007_is_a_warning_on_FlowFile_collections_of_an_unsupported_shape() => Verify("""
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using TableFlow;
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public FlowFile Invoice { get; }
+            public List<FlowFile> {|#0:Pages|} { get; } = new();
+            public ICollection<FlowFile>? {|TF0007:Collected|} { get; }
+            public IReadOnlyCollection<FlowFile>? {|TF0007:ReadOnlyCollected|} { get; }
+            public ImmutableArray<FlowFile> {|TF0007:Immutable|} { get; }
+            public FlowFile[][]? {|TF0007:Jagged|} { get; }
+            public IList<FlowFile>? {|TF0007:Listed|} { get; }
+            public HashSet<FlowFile>? {|TF0007:Set|} { get; }
+            [FlowIgnore] public List<FlowFile>? Kept { get; }
+        }
+        """,
+        Diagnostic("TF0007", DiagnosticSeverity.Warning, 0,
+            "Property 'Pages' of [TableFlow] class 'Po' holds FlowFiles as 'System.Collections.Generic.List<TableFlow.FlowFile>', which is not a file-field shape, so it is not sent. Change its type to IReadOnlyList<FlowFile> (or IEnumerable<FlowFile>, FlowFile[], FlowFile), or mark it [FlowIgnore]."));
+
+    [Fact]
+    public Task TF0008_is_an_error_on_the_parameter_list_of_a_primary_constructor_without_a_client() => Verify("""
+        using System;
+        using TableFlow;
+        [TableFlow("abc")]
+        public partial class Po{|#0:(TimeProvider clock)|}
+        {
+            public FlowFile Invoice { get; }
+            public DateTimeOffset Now => clock.GetUtcNow();
+        }
+        """,
+        Diagnostic("TF0008", DiagnosticSeverity.Error, 0,
+            "[TableFlow] class 'Po' has a primary constructor without a TableFlowClient parameter, so the generated RunAsync has no client to send its runs through (and no other constructor can be added). Add a 'TableFlowClient client' parameter."));
+
+    [Fact]
+    public Task Primary_constructors_and_records_with_a_client_raise_nothing() => Verify("""
+        using System;
+        using TableFlow;
+        [TableFlow("abc")]
+        public partial class Po(TableFlowClient client, TimeProvider clock)
+        {
+            public FlowFile Invoice { get; }
+            public Po(TableFlowClient client) : this(client, TimeProvider.System) { }
+        }
+        [TableFlow("def")]
+        public partial record RecordPo(TableFlowClient Client) { public FlowFile Invoice { get; } }
+        [TableFlow("ghi")]
+        public partial record PlainRecordPo { public FlowFile Invoice { get; } }
+        """);
+
+    [Fact]
+    public Task TF0008_is_an_error_on_a_file_local_class_and_on_a_class_inside_one() => Verify("""
+        using TableFlow;
+        [TableFlow("abc")]
+        file partial class {|#0:Po|} { public FlowFile Invoice { get; } }
+        file partial class Outer
+        {
+            [TableFlow("def")]
+            public partial class {|#1:Inner|} { public FlowFile Invoice { get; } }
+        }
+        """,
+        Diagnostic("TF0008", DiagnosticSeverity.Error, 0,
+            "[TableFlow] class 'Po' is file-local, so the generated part in another file cannot extend it. Remove the 'file' modifier."),
+        Diagnostic("TF0008", DiagnosticSeverity.Error, 1,
+            "[TableFlow] class 'Inner' is nested in file-local type 'Outer', so the generated part in another file cannot extend it. Remove the 'file' modifier from 'Outer'."));
+
+    [Fact]
+    public Task TF0009_is_an_error_on_the_class_when_a_base_class_has_a_member_the_generated_one_would_hide() => Verify("""
+        using System.Threading.Tasks;
+        using System.Text.Json.Nodes;
+        using System.Threading;
+        using TableFlow;
+        public class WithFlowId { public const string FlowId = "x"; }
+        public class WithFields { protected static int Fields => 0; }
+        public class WithRunAsync
+        {
+            public Task<FlowRun> RunAsync(FlowFile invoice, JsonObject? invoiceMetadata = null, string? invoiceGuidance = null, string? name = null, JsonObject? metadata = null, CancellationToken cancellationToken = default) => null!;
+        }
+        public class WithOtherRunAsync { public Task<FlowRun> RunAsync(string path) => null!; private int FlowId => 0; }
+        [TableFlow("a")] public partial class {|#0:A|} : WithFlowId { public FlowFile Invoice { get; } }
+        [TableFlow("b")] public partial class {|#1:B|} : WithFields { public FlowFile Invoice { get; } }
+        [TableFlow("c")] public partial class {|#2:C|} : WithRunAsync { public FlowFile Invoice { get; } }
+        [TableFlow("d")] public partial class D : WithOtherRunAsync { public FlowFile Invoice { get; } }
+        """,
+        Diagnostic("TF0009", DiagnosticSeverity.Error, 0,
+            "[TableFlow] class 'A' inherits 'FlowId' from 'WithFlowId', which the generated member would hide. Rename the member in 'WithFlowId', or do not derive 'A' from it."),
+        Diagnostic("TF0009", DiagnosticSeverity.Error, 1,
+            "[TableFlow] class 'B' inherits 'Fields' from 'WithFields', which the generated member would hide. Rename the member in 'WithFields', or do not derive 'B' from it."),
+        Diagnostic("TF0009", DiagnosticSeverity.Error, 2,
+            "[TableFlow] class 'C' inherits a 'RunAsync' method with the parameters of the generated one from 'WithRunAsync', which the generated member would hide. Rename the member in 'WithRunAsync', or do not derive 'C' from it."));
+
+    [Fact]
     public Task Classes_without_the_attribute_are_not_checked() => Verify("""
         using System.IO;
         using TableFlow;

@@ -127,4 +127,34 @@ public class ChangeToFlowFileCodeFixTests
             public TableFlow.FlowFile Receipt { get; }
         }
         """);
+    [Fact]
+    public Task FlowFile_collections_of_an_unsupported_shape_become_IReadOnlyList_of_FlowFile_with_fix_all() => Verify("""
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class {|TF0003:Po|}
+        {
+            public List<FlowFile> {|TF0007:Pages|} { get; } = new();
+            public ICollection<FlowFile>? {|TF0007:Collected|} { get; }
+            public ImmutableArray<FlowFile> {|TF0007:Immutable|} { get; }
+            public FlowFile[][]? {|TF0007:Jagged|} { get; }
+            public HashSet<FlowFile>? {|TF0007:Set|} { get; }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.Collections.Immutable;
+        using TableFlow;
+
+        [TableFlow("abc")]
+        public partial class Po
+        {
+            public IReadOnlyList<FlowFile> Pages { get; }
+            public IReadOnlyList<FlowFile>? Collected { get; }
+            public IReadOnlyList<FlowFile> Immutable { get; }
+            public IReadOnlyList<FlowFile>? Jagged { get; }
+            public IReadOnlyList<FlowFile>? Set { get; }
+        }
+        """);
 }

@@ -20,6 +20,9 @@ internal sealed class CodeFixTest<TAnalyzer, TCodeFix> : CSharpCodeFixTest<TAnal
         TestState.AdditionalReferences.AddRange(TestReferences.All);
         FixedState.AdditionalReferences.AddRange(TestReferences.All);
         SolutionTransforms.Add(TestReferences.EnableNullable);
+
+        // An id has one descriptor per situation (each its own message format); markup names the id only.
+        MarkupOptions = MarkupOptions.UseFirstDescriptor;
     }
 
     /// <summary>Applies the fix to every marked diagnostic of <paramref name="source"/> and compares with <paramref name="fixedSource"/>.</summary>

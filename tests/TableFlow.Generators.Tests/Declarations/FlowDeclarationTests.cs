@@ -219,7 +219,6 @@ public class FlowDeclarationTests
     [Theory]
     [InlineData("public static partial class Flow", "static")]
     [InlineData("public partial class Flow<T>", "generic")]
-    [InlineData("public partial record Flow", "record")]
     public void TF0008_class_that_cannot_take_the_members_is_reported_on_its_identifier(string header, string reason)
     {
         var p = AssertSingleProblemAt($$"""

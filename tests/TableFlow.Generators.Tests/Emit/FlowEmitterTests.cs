@@ -9,7 +9,7 @@ namespace TableFlow.Generators.Tests.Emit;
 public class FlowEmitterTests
 {
     private static FlowModel Model(string flowId, params FlowFieldModel[] fields)
-        => new(null, new EquatableArray<string>(System.Array.Empty<string>()), "Flow", "global::Flow", "Flow.g.cs", flowId, true, "_client", "request", new EquatableArray<FlowFieldModel>(fields));
+        => new(null, new EquatableArray<string>(System.Array.Empty<string>()), "class", "Flow", "global::Flow", "Flow", flowId, true, "_client", null, false, "request", new EquatableArray<FlowFieldModel>(fields));
 
     private static void AssertCompilesClean(string generated)
     {

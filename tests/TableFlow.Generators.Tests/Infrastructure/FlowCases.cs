@@ -249,11 +249,154 @@ internal static class FlowCases
         }
         """, LanguageVersion.CSharp7_3);
 
+    /// <summary>The dependency-injection shape: the client comes from the primary constructor, which the user's code reads too.</summary>
+    public static readonly FlowCase PrimaryConstructor = new(nameof(PrimaryConstructor), """
+        using System;
+        using TableFlow;
+
+        namespace Sample
+        {
+            [TableFlow("primary-ctor")]
+            public sealed partial class PrimaryFlow(TableFlowClient client, TimeProvider clock)
+            {
+                /// <summary>When the flow object was made (initialized from the other parameter).</summary>
+                public DateTimeOffset Created { get; } = clock.GetUtcNow();
+
+                /// <summary>The user's own member captures the client parameter as well.</summary>
+                public string Describe() => client.GetType().Name;
+
+                public FlowFile Invoice { get; }
+            }
+        }
+        """, LanguageVersion.CSharp12);
+
+    /// <summary>The primary constructor's client also initializes the user's field: capturing it too would be CS9124.</summary>
+    public static readonly FlowCase PrimaryConstructorInitializingAField = new(nameof(PrimaryConstructorInitializingAField), """
+        using TableFlow;
+
+        namespace Sample
+        {
+            [TableFlow("primary-field")]
+            public partial class FieldFlow(TableFlowClient client)
+            {
+                private readonly TableFlowClient _client = client;
+
+                /// <summary>The client, through the user's own field.</summary>
+                public TableFlowClient Client => _client;
+
+                public FlowFile Invoice { get; }
+            }
+        }
+        """, LanguageVersion.CSharp12);
+
+    /// <summary>The primary constructor's client also goes to the base constructor: capturing it too would be CS9107.</summary>
+    public static readonly FlowCase PrimaryConstructorPassedToBase = new(nameof(PrimaryConstructorPassedToBase), """
+        using TableFlow;
+
+        namespace Sample
+        {
+            /// <summary>A user's base service.</summary>
+            public abstract class Service(TableFlowClient client)
+            {
+                /// <summary>The client.</summary>
+                protected TableFlowClient Api { get; } = client;
+            }
+
+            [TableFlow("primary-base")]
+            public partial class ServiceFlow(TableFlowClient client) : Service(client)
+            {
+                public FlowFile Invoice { get; }
+            }
+        }
+        """, LanguageVersion.CSharp12);
+
+    /// <summary>A positional record: its client parameter is also its <c>Client</c> property.</summary>
+    public static readonly FlowCase PositionalRecord = new(nameof(PositionalRecord), """
+        using TableFlow;
+
+        namespace Sample
+        {
+            [TableFlow("record-flow")]
+            public partial record RecordFlow(TableFlowClient Client)
+            {
+                public FlowFile Invoice { get; }
+                public FlowFile? Attachment { get; }
+            }
+        }
+        """, LanguageVersion.CSharp9);
+
+    /// <summary>A record without a parameter list gets the generated constructor, as a class does.</summary>
+    public static readonly FlowCase PlainRecord = new(nameof(PlainRecord), """
+        using TableFlow;
+
+        namespace Sample
+        {
+            [TableFlow("plain-record")]
+            public sealed partial record PlainRecordFlow
+            {
+                public FlowFile Invoice { get; }
+            }
+        }
+        """, LanguageVersion.CSharp9);
+
+    /// <summary>Names that differ only in letter case, which Roslyn's hint names do not tell apart by themselves.</summary>
+    public static readonly FlowCase CaseOnlyDifferentNames = new(nameof(CaseOnlyDifferentNames), """
+        using TableFlow;
+
+        namespace Acme
+        {
+            [TableFlow("po-upper")]
+            public partial class POFlow { public FlowFile Invoice { get; } }
+
+            [TableFlow("po-mixed")]
+            public partial class PoFlow { public FlowFile Invoice { get; } }
+        }
+
+        namespace Acme.Billing
+        {
+            [TableFlow("billing-upper")]
+            public partial class X { public FlowFile Invoice { get; } }
+        }
+
+        namespace Acme.billing
+        {
+            [TableFlow("billing-lower")]
+            public partial class X { public FlowFile Invoice { get; } }
+        }
+        """, LanguageVersion.CSharp8);
+
+    /// <summary>A base class with a member named like the generated client field and a RunAsync overload with other parameters.</summary>
+    public static readonly FlowCase DerivedFromBase = new(nameof(DerivedFromBase), """
+        using System.Threading.Tasks;
+        using TableFlow;
+
+        namespace Sample
+        {
+            /// <summary>A user's base class.</summary>
+            public abstract class FlowBase
+            {
+                /// <summary>Named like the generated field, which must not hide it.</summary>
+                protected int _tableFlowClient = 1;
+
+                /// <summary>An overload with other parameters: not hidden by the generated RunAsync.</summary>
+                public virtual Task<FlowRun>? RunAsync(string path) => null;
+            }
+
+            [TableFlow("derived")]
+            public partial class DerivedFlow : FlowBase
+            {
+                public FlowFile Invoice { get; }
+            }
+        }
+        """, LanguageVersion.CSharp8);
+
     /// <summary>Every case, for theories.</summary>
     public static readonly IReadOnlyList<FlowCase> All = new[]
     {
         Seed, AllShapes, GlobalNamespace, FileScopedNamespace, NestedInClassAndStruct, NestedInRecords, InternalSealed,
         KeywordNames, CollidingNames, RequiredOverride, Ignored, DocSummaries, CSharp73,
+        PrimaryConstructor, PrimaryConstructorInitializingAField, PrimaryConstructorPassedToBase, PositionalRecord, PlainRecord,
+        CaseOnlyDifferentNames, DerivedFromBase,
     };
 
     /// <summary>The case called <paramref name="name"/>.</summary>

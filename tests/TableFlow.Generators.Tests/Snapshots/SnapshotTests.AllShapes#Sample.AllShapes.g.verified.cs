@@ -44,9 +44,9 @@ namespace Sample
         /// <param name="receipts">The files of the flow's <c>receipts</c> field, sent as <c>receipts_1</c>, <c>receipts_2</c>, … in order. Required: at least one file.</param>
         /// <param name="purchaseOrder">The file of the flow's <c>po</c> field. Required.</param>
         /// <param name="deliveryNote">The file of the flow's <c>delivery_note</c> field. Optional: <see langword="null"/> sends none.</param>
-        /// <param name="attachments">The files of the flow's <c>attachments</c> field, sent as <c>attachments_1</c>, <c>attachments_2</c>, … in order. Optional: <see langword="null"/> sends none.</param>
-        /// <param name="photos">The files of the flow's <c>photos</c> field, sent as <c>photos_1</c>, <c>photos_2</c>, … in order. Optional: <see langword="null"/> sends none.</param>
-        /// <param name="appendices">The files of the flow's <c>appendices</c> field, sent as <c>appendices_1</c>, <c>appendices_2</c>, … in order. Optional: <see langword="null"/> sends none.</param>
+        /// <param name="attachments">The files of the flow's <c>attachments</c> field, sent as <c>attachments_1</c>, <c>attachments_2</c>, … in order. Optional: <see langword="null"/> or an empty list sends none.</param>
+        /// <param name="photos">The files of the flow's <c>photos</c> field, sent as <c>photos_1</c>, <c>photos_2</c>, … in order. Optional: <see langword="null"/> or an empty list sends none.</param>
+        /// <param name="appendices">The files of the flow's <c>appendices</c> field, sent as <c>appendices_1</c>, <c>appendices_2</c>, … in order. Optional: <see langword="null"/> or an empty list sends none.</param>
         /// <param name="deliveryNoteMetadata">Optional metadata for the extraction of <c>delivery_note</c>, sent as <c>delivery_note_metadata</c>.</param>
         /// <param name="deliveryNoteGuidance">Optional extraction hints for <c>delivery_note</c>, sent as <c>delivery_note_guidance</c>.</param>
         /// <param name="invoiceMetadata">Optional metadata for the extraction of <c>invoice</c>, sent as <c>invoice_metadata</c>.</param>
@@ -70,7 +70,7 @@ namespace Sample
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The new run, normally still processing.</returns>
         /// <exception cref="global::System.ArgumentNullException">A required file is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException">Metadata or guidance was given for an optional file that is absent, or a multi-file field got no file.</exception>
+        /// <exception cref="global::System.ArgumentException">Metadata or guidance was given for an optional file that is absent, a required multi-file field got an empty list, or a list holds <see langword="null"/>.</exception>
         /// <exception cref="global::TableFlow.TableFlowApiException">The API refused the run.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TableFlow.Generators", "{version}")]
         public global::System.Threading.Tasks.Task<global::TableFlow.FlowRun> RunAsync(
@@ -134,12 +134,12 @@ namespace Sample
             global::TableFlow.FlowRunRequest request = new global::TableFlow.FlowRunRequest { Name = name, Metadata = metadata };
             if (!(deliveryNote is null)) request.AddFile("delivery_note", deliveryNote, deliveryNoteMetadata, deliveryNoteGuidance);
             request.AddFile("invoice", invoice, invoiceMetadata, invoiceGuidance);
-            request.AddFiles("pages", pages, pagesMetadata, pagesGuidance);
-            if (!(attachments is null)) request.AddFiles("attachments", attachments, attachmentsMetadata, attachmentsGuidance);
-            request.AddFiles("scans", scans, scansMetadata, scansGuidance);
-            if (!(photos is null)) request.AddFiles("photos", photos, photosMetadata, photosGuidance);
-            request.AddFiles("receipts", receipts, receiptsMetadata, receiptsGuidance);
-            if (!(appendices is null)) request.AddFiles("appendices", appendices, appendicesMetadata, appendicesGuidance);
+            request.AddFiles("pages", pages, pagesMetadata, pagesGuidance, true, nameof(pages));
+            if (!(attachments is null)) request.AddFiles("attachments", attachments, attachmentsMetadata, attachmentsGuidance, false, nameof(attachments));
+            request.AddFiles("scans", scans, scansMetadata, scansGuidance, true, nameof(scans));
+            if (!(photos is null)) request.AddFiles("photos", photos, photosMetadata, photosGuidance, false, nameof(photos));
+            request.AddFiles("receipts", receipts, receiptsMetadata, receiptsGuidance, true, nameof(receipts));
+            if (!(appendices is null)) request.AddFiles("appendices", appendices, appendicesMetadata, appendicesGuidance, false, nameof(appendices));
             request.AddFile("po", purchaseOrder, purchaseOrderMetadata, purchaseOrderGuidance ?? "Quote \"this\", a back\\slash and a\nline break; <b>tags</b> & ampersands.");
             return this._tableFlowClient.RunFlowAsync(global::Sample.AllShapes.FlowId, request, cancellationToken);
         }

@@ -34,7 +34,7 @@ namespace Sample
         /// <summary>Starts a run of flow <c>docs</c> with the given files. The run goes on asynchronously: follow it with <c>TableFlowClient.WaitForFlowRunAsync</c>.</summary>
         /// <param name="purchaseOrder">The purchase order as a FlowFile, with R&amp;D codes; null never. Required.</param>
         /// <param name="invoice">The file of the flow's <c>invoice</c> field. Required.</param>
-        /// <param name="attachments">Supporting pages &lt;scanned&gt;. Optional: <see langword="null"/> sends none.</param>
+        /// <param name="attachments">Supporting pages &lt;scanned&gt;. Optional: <see langword="null"/> or an empty list sends none.</param>
         /// <param name="purchaseOrderMetadata">Optional metadata for the extraction of <c>purchase_order</c>, sent as <c>purchase_order_metadata</c>.</param>
         /// <param name="purchaseOrderGuidance">Optional extraction hints for <c>purchase_order</c>, sent as <c>purchase_order_guidance</c>.</param>
         /// <param name="attachmentsMetadata">Optional metadata for the extraction of <c>attachments</c>, sent as <c>attachments_metadata</c>.</param>
@@ -46,7 +46,7 @@ namespace Sample
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <returns>The new run, normally still processing.</returns>
         /// <exception cref="global::System.ArgumentNullException">A required file is <see langword="null"/>.</exception>
-        /// <exception cref="global::System.ArgumentException">Metadata or guidance was given for an optional file that is absent, or a multi-file field got no file.</exception>
+        /// <exception cref="global::System.ArgumentException">Metadata or guidance was given for an optional file that is absent, a required multi-file field got an empty list, or a list holds <see langword="null"/>.</exception>
         /// <exception cref="global::TableFlow.TableFlowApiException">The API refused the run.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("TableFlow.Generators", "{version}")]
         public global::System.Threading.Tasks.Task<global::TableFlow.FlowRun> RunAsync(
@@ -73,7 +73,7 @@ namespace Sample
 
             global::TableFlow.FlowRunRequest request = new global::TableFlow.FlowRunRequest { Name = name, Metadata = metadata };
             request.AddFile("purchase_order", purchaseOrder, purchaseOrderMetadata, purchaseOrderGuidance);
-            if (!(attachments is null)) request.AddFiles("attachments", attachments, attachmentsMetadata, attachmentsGuidance);
+            if (!(attachments is null)) request.AddFiles("attachments", attachments, attachmentsMetadata, attachmentsGuidance, false, nameof(attachments));
             request.AddFile("invoice", invoice, invoiceMetadata, invoiceGuidance);
             return this._tableFlowClient.RunFlowAsync(global::Sample.DocumentedFlow.FlowId, request, cancellationToken);
         }

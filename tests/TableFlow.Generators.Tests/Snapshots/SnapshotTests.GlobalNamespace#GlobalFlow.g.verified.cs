@@ -36,7 +36,7 @@ partial class GlobalFlow
     /// <param name="cancellationToken">Cancels the request.</param>
     /// <returns>The new run, normally still processing.</returns>
     /// <exception cref="global::System.ArgumentNullException">A required file is <see langword="null"/>.</exception>
-    /// <exception cref="global::System.ArgumentException">Metadata or guidance was given for an optional file that is absent, or a multi-file field got no file.</exception>
+    /// <exception cref="global::System.ArgumentException">Metadata or guidance was given for an optional file that is absent, a required multi-file field got an empty list, or a list holds <see langword="null"/>.</exception>
     /// <exception cref="global::TableFlow.TableFlowApiException">The API refused the run.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("TableFlow.Generators", "{version}")]
     public global::System.Threading.Tasks.Task<global::TableFlow.FlowRun> RunAsync(

@@ -9,12 +9,12 @@ namespace TableFlow.Generators.Tests.Snapshots;
 /// <summary>The generated source for each declaration shape, against a verified snapshot beside this file.</summary>
 public class SnapshotTests
 {
-    private static void VerifyCase(FlowCase flowCase, DocumentationMode mode = DocumentationMode.Diagnose, LanguageVersion version = LanguageVersion.Latest, [CallerMemberName] string testName = "")
+    private static void VerifyCase(FlowCase flowCase, DocumentationMode mode = DocumentationMode.Diagnose, LanguageVersion version = LanguageVersion.Latest, int expectedSources = 1, [CallerMemberName] string testName = "")
     {
         var compilation = TestCompilations.Create(TestCompilations.ParseOptions(version, mode), flowCase.Source);
         var run = GeneratorRunner.Run(compilation);
         Assert.Empty(run.DriverDiagnostics);
-        Assert.Single(run.Sources);
+        Assert.Equal(expectedSources, run.Sources.Length);
         foreach (var source in run.Sources)
         {
             Snapshot.Verify(source.SourceText.ToString(), source.HintName, testName: testName);
@@ -63,6 +63,48 @@ public class SnapshotTests
     /// <summary>Before C# 8 there are no nullable annotations: optional parameters are plain reference types defaulting to null.</summary>
     [Fact]
     public void CSharp73_without_nullable_annotations() => VerifyCase(FlowCases.CSharp73, version: LanguageVersion.CSharp7_3);
+
+    [Fact]
+    public void PrimaryConstructor() => VerifyCase(FlowCases.PrimaryConstructor);
+
+    [Fact]
+    public void PrimaryConstructorInitializingAField() => VerifyCase(FlowCases.PrimaryConstructorInitializingAField);
+
+    [Fact]
+    public void PrimaryConstructorPassedToBase() => VerifyCase(FlowCases.PrimaryConstructorPassedToBase);
+
+    [Fact]
+    public void PositionalRecord() => VerifyCase(FlowCases.PositionalRecord);
+
+    [Fact]
+    public void PlainRecord() => VerifyCase(FlowCases.PlainRecord);
+
+    [Fact]
+    public void CaseOnlyDifferentNames() => VerifyCase(FlowCases.CaseOnlyDifferentNames, expectedSources: 4);
+
+    [Fact]
+    public void DerivedFromBase() => VerifyCase(FlowCases.DerivedFromBase);
+
+    [Fact]
+    public void Hint_names_that_differ_only_in_case_get_a_stable_hash_and_others_stay_plain()
+    {
+        var run = GeneratorRunner.Run(TestCompilations.Create(FlowCases.CaseOnlyDifferentNames.Source + """
+
+            namespace Other { [TableFlow("plain")] public partial class Plain { public TableFlow.FlowFile Invoice { get; } } }
+            """));
+        Assert.Empty(run.DriverDiagnostics);
+        Assert.Null(run.Result.Results.Single().Exception);
+        var names = run.Sources.Select(s => s.HintName).OrderBy(h => h, System.StringComparer.Ordinal).ToList();
+        Assert.Equal(5, names.Count);
+        Assert.Equal(5, names.Distinct(System.StringComparer.OrdinalIgnoreCase).Count());
+        Assert.Contains("Other.Plain.g.cs", names);
+        Assert.Matches(@"^Acme\.POFlow\.[0-9a-f]{8}\.g\.cs$", names.Single(n => n.StartsWith("Acme.POFlow", System.StringComparison.Ordinal)));
+        Assert.Matches(@"^Acme\.billing\.X\.[0-9a-f]{8}\.g\.cs$", names.Single(n => n.StartsWith("Acme.billing", System.StringComparison.Ordinal)));
+
+        // The same class gets the same name in every build, whatever else the compilation holds.
+        var again = GeneratorRunner.Run(TestCompilations.Create(FlowCases.CaseOnlyDifferentNames.Source)).Sources.Select(s => s.HintName);
+        Assert.Equal(names.Where(n => n.StartsWith("Acme", System.StringComparison.Ordinal)), again.OrderBy(h => h, System.StringComparer.Ordinal));
+    }
 
     [Fact]
     public void Doc_summaries_read_the_same_with_and_without_a_documentation_file()

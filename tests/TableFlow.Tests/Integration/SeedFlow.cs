@@ -29,3 +29,14 @@ public partial class ShapesFlow
     [FlowField("attachments")]
     public IReadOnlyList<FlowFile>? Attachments { get; }
 }
+
+/// <summary>A flow whose multi-file field is required, beside an optional one.</summary>
+[TableFlow("pages00000000001")]
+public partial class PagesFlow
+{
+    /// <summary>The scanned pages, at least one.</summary>
+    public IReadOnlyList<FlowFile> Pages { get; }
+
+    /// <summary>Optional extra documents.</summary>
+    public IEnumerable<FlowFile>? Attachments { get; }
+}

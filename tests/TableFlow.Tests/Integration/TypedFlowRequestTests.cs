@@ -106,6 +106,42 @@ public sealed class TypedFlowRequestTests
     }
 
     [Fact]
+    public async Task An_empty_optional_multi_file_list_sends_nothing_for_that_field()
+    {
+        var (server, bodies) = await StartAsync(201, RunJson.Run("Wp7kRnT2mX4vQ9bL", "processing"));
+        await using var _ = server;
+        using var client = new TableFlowClient(new TableFlowClientOptions { ApiKey = "k", BaseAddress = server.BaseAddress });
+
+        await new ShapesFlow(client).RunAsync(
+            contract: FlowFile.FromBytes(PoBytes, "contract.pdf"),
+            attachments: Array.Empty<FlowFile>(),
+            attachmentsGuidance: "ignored: there is no file to describe");
+        await new PagesFlow(client).RunAsync(pages: new[] { FlowFile.FromBytes(PoBytes, "page1.pdf") }, attachments: new List<FlowFile>());
+
+        Assert.Equal(2, bodies.Count);
+        Assert.Equal(new[] { "contract" }, bodies.First().Select(p => p.Name));
+        Assert.Equal(new[] { "pages_1" }, bodies.Last().Select(p => p.Name));
+    }
+
+    [Fact]
+    public async Task An_empty_required_multi_file_list_fails_naming_the_parameter_before_anything_is_sent()
+    {
+        var (server, bodies) = await StartAsync(200, RunJson.Run("Wp7kRnT2mX4vQ9bL", "processing"));
+        await using var _ = server;
+        using var client = new TableFlowClient(new TableFlowClientOptions { ApiKey = "k", BaseAddress = server.BaseAddress });
+
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => new PagesFlow(client).RunAsync(pages: Array.Empty<FlowFile>()));
+        var holdsNull = await Assert.ThrowsAsync<ArgumentException>(
+            () => new PagesFlow(client).RunAsync(pages: new[] { FlowFile.FromBytes(PoBytes, "page1.pdf") }, attachments: new FlowFile[] { null! }));
+
+        Assert.Equal("pages", empty.ParamName);
+        Assert.Contains("'pages'", empty.Message);
+        Assert.Equal("attachments", holdsNull.ParamName);
+        Assert.Empty(server.Requests);
+        Assert.Empty(bodies);
+    }
+
+    [Fact]
     public async Task Missing_required_file_fails_before_anything_is_sent()
     {
         var (server, bodies) = await StartAsync(200, RunJson.Run("Wp7kRnT2mX4vQ9bL", "processing"));
