@@ -39,8 +39,9 @@ public sealed class TableFlowEmulator : IAsyncDisposable
     private readonly TableFlowEmulatorOptions _options;
     private int _disposed;
 
-    private TableFlowEmulator(WebApplication app, EmulatorStore store, TableFlowEmulatorOptions options, FaultInjector faults, Uri baseAddress)
+    private TableFlowEmulator(WebApplication app, EmulatorStore store, TableFlowEmulatorOptions options, FaultInjector faults, Uri baseAddress, EmulatorWebhooks webhooks)
     {
+        Webhooks = webhooks;
         _app = app;
         _store = store;
         _options = options;
@@ -56,6 +57,9 @@ public sealed class TableFlowEmulator : IAsyncDisposable
 
     /// <summary>Faults to inject into the next requests (429, 500, delays, dropped connections).</summary>
     public FaultInjector Faults { get; }
+
+    /// <summary>The webhooks sent when runs end: the signing secret and every delivery attempt (see <see cref="TableFlowEmulatorOptions.Webhooks"/>).</summary>
+    public EmulatorWebhooks Webhooks { get; }
 
     /// <summary>Every run accepted so far, oldest first.</summary>
     public IReadOnlyList<EmulatedRun> Runs => _store.Runs();
@@ -110,7 +114,9 @@ public sealed class TableFlowEmulator : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel started without reporting its address.");
         var port = new Uri(address).Port;
-        return new TableFlowEmulator(app, store, options, faults, new Uri($"http://127.0.0.1:{port}/"));
+        var webhooks = new EmulatorWebhooks(store, options.Webhooks, options.WorkspaceId, options.RequestLog);
+        webhooks.Start();
+        return new TableFlowEmulator(app, store, options, faults, new Uri($"http://127.0.0.1:{port}/"), webhooks);
     }
 
     /// <summary>Adds a flow: <c>AddFlow("dk4g1tUg1uHLs8YU", f =&gt; f.Name("PO").File("purchase_order", required: true))</c>.</summary>
@@ -229,6 +235,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await Webhooks.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
@@ -259,6 +266,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
         if (options.ProcessingTime < TimeSpan.Zero) throw new ArgumentException($"The processing time {options.ProcessingTime} is negative.", nameof(options));
         if (options.TimeProvider is null) throw new ArgumentException("The TimeProvider is null.", nameof(options));
         if (string.IsNullOrWhiteSpace(options.WorkspaceId)) throw new ArgumentException("The workspace id is empty.", nameof(options));
+        var webhooks = EmulatorWebhookValidation.Validated(options.Webhooks);
 
         // A copy: changing the caller's options object after the start must not change a running server.
         return new TableFlowEmulatorOptions
@@ -270,6 +278,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
             WorkspaceId = options.WorkspaceId,
             TimeProvider = options.TimeProvider,
             RequestLog = options.RequestLog,
+            Webhooks = webhooks,
         };
     }
 }

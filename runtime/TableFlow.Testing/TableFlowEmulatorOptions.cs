@@ -35,4 +35,7 @@ public sealed class TableFlowEmulatorOptions
 
     /// <summary>Where to write one line per request (method, path, status); <see langword="null"/> (the default) is silent.</summary>
     public TextWriter? RequestLog { get; set; }
+
+    /// <summary>Signed webhooks to send when runs end (URLs, secret, retry schedule); by default none are sent.</summary>
+    public EmulatorWebhookOptions Webhooks { get; set; } = new();
 }

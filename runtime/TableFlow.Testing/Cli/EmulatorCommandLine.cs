@@ -22,6 +22,9 @@ internal sealed class EmulatorCommandLine
           -k, --api-key <key>            the bearer key clients must send (default emulator-key)
           -t, --processing-time <time>   how long runs stay processing: 2s, 500ms, 1m or 00:00:02 (default 2s)
               --workspace-id <id>        workspace id reported on runs and flows
+              --webhook-url <url>        POST a signed flow.run.completed / flow.run.failed webhook here when a run
+                                         ends (repeatable; non-2xx answers are retried on Svix's schedule)
+              --webhook-secret <whsec_…> the signing secret for those webhooks (default: a fresh one, printed at start)
           -q, --quiet                    do not print a line per request
           -h, --help                     show this help
         """;
@@ -56,11 +59,13 @@ internal sealed class EmulatorCommandLine
                 "-k" or "--api-key" => "--api-key",
                 "-t" or "--processing-time" => "--processing-time",
                 "--workspace-id" => "--workspace-id",
+                "--webhook-url" => "--webhook-url",
+                "--webhook-secret" => "--webhook-secret",
                 "-q" or "--quiet" => "--quiet",
                 "-h" or "--help" or "-?" or "/?" => "--help",
                 _ => throw new FormatException(arg.StartsWith('-') ? $"Unknown option '{arg}'." : $"Unexpected argument '{arg}'; options start with '--'."),
             };
-            if (!seen.Add(option)) throw new FormatException($"The option {option} is given twice.");
+            if (!seen.Add(option) && option != "--webhook-url") throw new FormatException($"The option {option} is given twice.");
 
             switch (option)
             {
@@ -114,6 +119,17 @@ internal sealed class EmulatorCommandLine
                 break;
             case "--workspace-id":
                 options.WorkspaceId = value;
+                break;
+            case "--webhook-url":
+                if (!Uri.TryCreate(value, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+                {
+                    throw new FormatException($"The webhook URL '{value}' is not an absolute http or https URL.");
+                }
+
+                options.Webhooks.Urls.Add(url);
+                break;
+            case "--webhook-secret":
+                options.Webhooks.Secret = value;
                 break;
         }
     }
