@@ -21,8 +21,6 @@ namespace TableFlow;
 /// </remarks>
 public sealed class TableFlowClient : IDisposable
 {
-    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
-
     /// <summary>The longest single wait Task.Delay takes.</summary>
     private static readonly TimeSpan MaxDelay = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
@@ -103,7 +101,7 @@ public sealed class TableFlowClient : IDisposable
 
         var what = $"starting a run of flow '{flowId}'";
         var response = await _sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, RunMayHaveStarted);
+        return ResponseParser.ReadFlowRun(response, what, _sender.Redactor, runRequest: true);
     }
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
@@ -238,7 +236,7 @@ public sealed class TableFlowClient : IDisposable
         {
             var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
             var response = await _sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
-            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, _sender.Redactor);
+            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, _sender.Redactor, offset ?? 0, query.Limit);
             foreach (var run in runs) yield return run;
 
             if (next is not { } nextOffset || runs.Count == 0) yield break;
