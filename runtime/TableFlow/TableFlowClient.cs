@@ -92,7 +92,8 @@ public sealed class TableFlowClient : IDisposable
     /// <exception cref="ObjectDisposedException">A caller's stream was closed before the call (nothing was sent).</exception>
     /// <exception cref="InvalidOperationException">A caller's stream that cannot seek was already sent by an earlier call (nothing was sent).</exception>
     /// <exception cref="TableFlowApiException">The API refused the run.</exception>
-    /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
+    /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run. <see cref="TableFlowException.RunMayHaveStarted"/> says whether to look for the run before running the flow again.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; when the request had already been sent, <see cref="Exception.InnerException"/> is a <see cref="TableFlowException"/> with <see cref="TableFlowException.RunMayHaveStarted"/> set.</exception>
     public async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
     {
         var path = "v2/flows/" + ValidateId(flowId, nameof(flowId)) + "/run";

@@ -334,7 +334,8 @@ internal static class Lenient
             case JsonValueKind.False:
                 return JsonValue.Create(false);
             case JsonValueKind.Number:
-                return JsonValue.Create(element);
+                // Cloned: the element's document is disposed once the answer is read, the number must outlive it.
+                return JsonValue.Create(element.Clone());
             default:
                 return null;
         }

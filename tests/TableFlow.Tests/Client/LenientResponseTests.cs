@@ -69,6 +69,7 @@ public sealed class LenientResponseTests
         { "metadata", "[1, 2]", "metadata=null" },
         { "metadata", "42", "metadata=null" },
         { "metadata", "{\"customer_id\": \"1\", \"customer_id\": \"12345\"}", "metadata=customer" },
+        { "metadata", "{\"customer_id\": \"12345\", \"priority\": 2, \"tags\": [1.5, true, null], \"nested\": {\"n\": 3}}", "metadata=typed" },
         { "metadata", "{\"customer_id\": \"12345\", \"bad\": \"\\uD800\"}", "metadata=null" },
         { "drive_files", "[]", "drive=empty" },
         { "drive_files", "null", "drive=empty" },
@@ -133,6 +134,10 @@ public sealed class LenientResponseTests
             case "created=default": Assert.Equal(default, run.CreatedAt); break;
             case "metadata=customer": Assert.Equal("12345", run.Metadata?["customer_id"]?.GetValue<string>()); break;
             case "metadata=null": Assert.Null(run.Metadata); break;
+            case "metadata=typed":
+                Assert.Equal((2, 1.5, true, 3), ((int)run.Metadata!["priority"]!, (double)run.Metadata["tags"]![0]!, (bool)run.Metadata["tags"]![1]!, (int)run.Metadata["nested"]!["n"]!));
+                Assert.Equal("""{"customer_id":"12345","priority":2,"tags":[1.5,true,null],"nested":{"n":3}}""", run.Metadata.ToJsonString());
+                break;
             case "drive=empty": Assert.Empty(run.DriveFiles); break;
             case "drive=coerced":
                 var file = Assert.Single(run.DriveFiles).Value;
