@@ -13,7 +13,19 @@ public class TableFlowApiException : TableFlowException
     /// <param name="apiMessage">The API's detail message (<c>message</c> in its JSON body), when it sent one.</param>
     /// <param name="responseBody">A bounded excerpt of the body the API sent.</param>
     public TableFlowApiException(string message, HttpStatusCode statusCode, string? error, string? apiMessage, string? responseBody)
-        : base(message)
+        : this(message, statusCode, error, apiMessage, responseBody, runMayHaveStarted: false)
+    {
+    }
+
+    /// <summary>Creates an exception for an error answer to a run request, saying whether the run may have started.</summary>
+    /// <param name="message">What went wrong, and what to do about it.</param>
+    /// <param name="statusCode">The HTTP status the API answered.</param>
+    /// <param name="error">The API's short error (<c>error</c> in its JSON body), when it sent one.</param>
+    /// <param name="apiMessage">The API's detail message (<c>message</c> in its JSON body), when it sent one.</param>
+    /// <param name="responseBody">A bounded excerpt of the body the API sent.</param>
+    /// <param name="runMayHaveStarted">Whether the run may have started although the API answered an error (after a 5xx).</param>
+    public TableFlowApiException(string message, HttpStatusCode statusCode, string? error, string? apiMessage, string? responseBody, bool runMayHaveStarted)
+        : base(message, null, runMayHaveStarted)
     {
         StatusCode = statusCode;
         Error = error;

@@ -28,8 +28,6 @@ namespace TableFlow;
 /// </remarks>
 public partial class TableFlowClient : IDisposable
 {
-    private const string RunMayHaveStarted = "The API accepted the request, so the run has probably started: check ListFlowRunsAsync before running the flow again.";
-
     /// <summary>Everything a working client holds; <see langword="null"/> in an instance made for mocking.</summary>
     private readonly Connection? _connection;
 
@@ -110,7 +108,8 @@ public partial class TableFlowClient : IDisposable
     /// <exception cref="ObjectDisposedException">A caller's stream was closed before the call (nothing was sent).</exception>
     /// <exception cref="InvalidOperationException">A caller's stream that cannot seek was already sent by an earlier call (nothing was sent).</exception>
     /// <exception cref="TableFlowApiException">The API refused the run.</exception>
-    /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run.</exception>
+    /// <exception cref="TableFlowException">The API could not be reached or answered something that is not a flow run. <see cref="TableFlowException.RunMayHaveStarted"/> says whether to look for the run before running the flow again.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled; when the request had already been sent, <see cref="Exception.InnerException"/> is a <see cref="TableFlowException"/> with <see cref="TableFlowException.RunMayHaveStarted"/> set.</exception>
     /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
     public virtual async Task<FlowRun> RunFlowAsync(string flowId, FlowRunRequest request, CancellationToken cancellationToken = default)
     {
@@ -121,7 +120,7 @@ public partial class TableFlowClient : IDisposable
 
         var what = $"starting a run of flow '{flowId}'";
         var response = await sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ReadFlowRun(response, what, sender.Redactor, RunMayHaveStarted);
+        return ResponseParser.ReadFlowRun(response, what, sender.Redactor, runRequest: true);
     }
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
@@ -214,7 +213,7 @@ public partial class TableFlowClient : IDisposable
         {
             var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
             var response = await sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
-            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, sender.Redactor);
+            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, sender.Redactor, offset ?? 0, query.Limit);
             foreach (var run in runs) yield return run;
 
             if (next is not { } nextOffset || runs.Count == 0) yield break;

@@ -140,4 +140,42 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     private static FlowRunRequest Request() => new FlowRunRequest().AddFile("doc", FlowFile.FromBytes(new byte[] { 1, 2, 3 }, "a.pdf"));
+
+    [Theory]
+    [InlineData("status")]
+    [InlineData("drop")]
+    [InlineData("delay")]
+    public async Task A_fault_after_processing_records_the_run_and_loses_only_its_answer(string kind)
+    {
+        using var client = _emulator.CreateClient(new TableFlowClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(1500), MaxRetries = 0 });
+        var fault = kind switch
+        {
+            "status" => Fault.Status(503).AfterProcessing(),
+            "drop" => Fault.Drop().AfterProcessing(),
+            _ => Fault.Delay(TimeSpan.FromSeconds(10)).AfterProcessing(),
+        };
+        _emulator.Faults.Next(1, fault, method: "POST");
+
+        var e = await Assert.ThrowsAnyAsync<TableFlowException>(() => client.RunFlowAsync("f", Request()));
+
+        Assert.True(e.RunMayHaveStarted);
+        Assert.Single(_emulator.Runs);
+        var request = Assert.Single(_emulator.Requests, r => r.Method == "POST");
+        Assert.True(request.Fault!.IsAfterProcessing);
+        Assert.Equal(kind == "status" ? 503 : null, request.StatusCode); // the dropped and the held answer never left
+        Assert.EndsWith("after processing", request.Fault.ToString());
+    }
+
+    [Fact]
+    public async Task A_fault_after_processing_of_a_refused_request_answers_the_refusal()
+    {
+        using var client = _emulator.CreateClient();
+        _emulator.Faults.Next(1, Fault.Status(503).AfterProcessing(), method: "POST");
+
+        var e = await Assert.ThrowsAsync<TableFlowApiException>(() => client.RunFlowAsync("f", new FlowRunRequest().AddFile("other", FlowFile.FromBytes(new byte[1], "x.pdf"))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, e.StatusCode);
+        Assert.False(e.RunMayHaveStarted);
+        Assert.Empty(_emulator.Runs);
+    }
 }

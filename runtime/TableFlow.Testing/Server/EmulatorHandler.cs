@@ -44,6 +44,12 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         });
         try
         {
+            if (fault is { IsAfterProcessing: true })
+            {
+                status = await ProcessThenFailAsync(context, path, fault, Record).ConfigureAwait(false);
+                return;
+            }
+
             if (fault?.Kind == FaultKind.Drop)
             {
                 Record(null);
@@ -85,6 +91,56 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         {
             // Only when no answer started: the client went away, or the handler failed after the status was chosen.
             Record(context.Response.HasStarted ? context.Response.StatusCode : status);
+        }
+    }
+
+    /// <summary>
+    /// Processes the request as usual (a run request starts and records its run) with the answer held back, then
+    /// loses that answer as the fault says: an error status instead, the answer late, or a dropped connection.
+    /// </summary>
+    private async Task<int?> ProcessThenFailAsync(HttpContext context, string path, Fault fault, Action<int?> record)
+    {
+        var realBody = context.Response.Body;
+        using var held = new MemoryStream();
+        context.Response.Body = held;
+        int answered;
+        try
+        {
+            Authorize(context.Request);
+            answered = await RouteAsync(context, path).ConfigureAwait(false);
+        }
+        catch (ApiErrorException e)
+        {
+            // Not processed after all (bad key, unknown flow): answer the error, as without the fault.
+            context.Response.Body = realBody;
+            if (e.StatusCode == 401) context.Response.Headers.WWWAuthenticate = "Bearer";
+            await DrainAsync(context).ConfigureAwait(false);
+            await WriteJsonAsync(context, e.StatusCode, w => ApiJson.WriteError(w, e.Error, e.Message)).ConfigureAwait(false);
+            return e.StatusCode;
+        }
+        catch
+        {
+            context.Response.Body = realBody;
+            throw;
+        }
+
+        context.Response.Body = realBody;
+        switch (fault.Kind)
+        {
+            case FaultKind.Drop:
+                record(null);
+                context.Abort();
+                return null;
+            case FaultKind.Status:
+                context.Response.Clear();
+                if (fault.RetryAfter is not null) context.Response.Headers.RetryAfter = fault.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                await WriteJsonAsync(context, fault.StatusCode, w => ApiJson.WriteError(w, FaultError(fault.StatusCode), $"Injected fault: the emulator processed this request, then answered {fault.StatusCode}.")).ConfigureAwait(false);
+                return fault.StatusCode;
+            default:
+                await Task.Delay(fault.Duration, context.RequestAborted).ConfigureAwait(false);
+                held.Position = 0;
+                await held.CopyToAsync(realBody, context.RequestAborted).ConfigureAwait(false);
+                return answered;
         }
     }
 

@@ -12,7 +12,7 @@ internal static class ApiErrors
     /// <summary>How many bytes of a body an exception keeps: enough to diagnose, bounded so a huge page stays out of logs.</summary>
     public const int ExcerptBytes = 2048;
 
-    public static TableFlowApiException Create(ApiResponse response, string what, string? note, SecretRedactor redactor)
+    public static TableFlowApiException Create(ApiResponse response, string what, string? note, SecretRedactor redactor, bool runMayHaveStarted = false)
     {
         string? error = null, detail = null;
         if (!LooksLikeHtml(response))
@@ -23,7 +23,7 @@ internal static class ApiErrors
                 error = dto?.Error;
                 detail = dto?.Message;
             }
-            catch (JsonException)
+            catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException or FormatException or OverflowException)
             {
                 // Not the API's {"error", "message"} shape: the excerpt below carries what there is.
             }
@@ -37,7 +37,7 @@ internal static class ApiErrors
             (null, not null) => detail,
             _ => response.Body.Length == 0 ? "(empty body)"
                 : LooksLikeHtml(response) ? "an HTML page, not the API's JSON (a proxy or gateway may have answered)"
-                : Excerpt(response.Body),
+                : Excerpt(response.Body, redactor),
         };
         var message = $"The TableFlow API answered {status} ({response.ReasonPhrase}) {what}: {said.TrimEnd('.')}.{Hint(response)}{(note is null ? "" : " " + note)}";
         return new TableFlowApiException(
@@ -45,14 +45,15 @@ internal static class ApiErrors
             response.StatusCode,
             error is null ? null : redactor.Redact(error),
             detail is null ? null : redactor.Redact(detail),
-            response.Body.Length == 0 ? null : redactor.Redact(Excerpt(response.Body)))
+            response.Body.Length == 0 ? null : Excerpt(response.Body, redactor),
+            runMayHaveStarted)
         {
             RetryAfter = response.RetryAfter,
         };
     }
 
     /// <summary>A 2xx whose body is not the JSON the call expects: says what came instead.</summary>
-    public static TableFlowException UnexpectedBody(ApiResponse response, string what, string expected, string? problem, Exception? inner, SecretRedactor redactor)
+    public static TableFlowException UnexpectedBody(ApiResponse response, string what, string expected, string? problem, Exception? inner, SecretRedactor redactor, string? note = null, bool runMayHaveStarted = false)
     {
         var status = (int)response.StatusCode;
         string message;
@@ -62,22 +63,27 @@ internal static class ApiErrors
         }
         else if (LooksLikeHtml(response))
         {
-            message = $"The TableFlow API answered {status} {what}, but with an HTML page instead of {expected}: a proxy, firewall or sign-in page may have answered. Check TableFlowClientOptions.BaseAddress. The page starts: {Excerpt(response.Body)}";
+            message = $"The TableFlow API answered {status} {what}, but with an HTML page instead of {expected}: a proxy, firewall or sign-in page may have answered. Check TableFlowClientOptions.BaseAddress. The page starts: {Excerpt(response.Body, redactor)}";
         }
         else
         {
-            message = $"The TableFlow API answered {status} {what}, but the body is not {expected}{(problem is null ? "" : $" ({problem.TrimEnd('.')})")}. The body starts: {Excerpt(response.Body)}";
+            message = $"The TableFlow API answered {status} {what}, but the body is not {expected}{(problem is null ? "" : $" ({problem.TrimEnd('.')})")}. The body starts: {Excerpt(response.Body, redactor)}";
         }
 
-        return new TableFlowException(redactor.Redact(message), redactor.SafeInner(inner));
+        if (note is not null) message += " " + note;
+        return new TableFlowException(redactor.Redact(message), redactor.SafeInner(inner), runMayHaveStarted);
     }
 
-    /// <summary>The start of a body as text, at most <see cref="ExcerptBytes"/> bytes, marked when cut.</summary>
-    public static string Excerpt(byte[] body)
+    /// <summary>
+    /// The start of a body as text, about <see cref="ExcerptBytes"/> characters, marked when cut, with the key masked:
+    /// the body is redacted before it is cut, so a key that straddles the cut leaves no fragment behind.
+    /// </summary>
+    public static string Excerpt(byte[] body, SecretRedactor redactor)
     {
-        var length = Math.Min(body.Length, ExcerptBytes);
+        var length = (int)Math.Min(body.Length, (long)ExcerptBytes + redactor.Margin);
         var text = Encoding.UTF8.GetString(body, 0, length);
-        return body.Length > ExcerptBytes ? text + $"… ({body.Length} bytes in all)" : text;
+        var excerpt = redactor.Excerpt(text, ExcerptBytes, out var cut);
+        return cut || length < body.Length ? excerpt + $"… ({body.Length} bytes in all)" : excerpt;
     }
 
     public static bool LooksLikeHtml(ApiResponse response)

@@ -61,13 +61,17 @@ internal sealed class ApiRequestSender
             TimeSpan? retryAfter = null;
             ApiResponse? errorResponse = null;
 
+            // Whether this attempt may have started a run: only a run request can, and only once its whole body went out.
+            var mayHaveStarted = false;
+
             using (var message = new HttpRequestMessage(method, uri))
             using (var timeout = CreateTimeout(cancellationToken))
             {
                 message.Headers.Authorization = _authorization;
                 message.Headers.Accept.Add(AcceptJson);
                 message.Headers.UserAgent.Add(UserAgent);
-                if (createContent is not null) message.Content = createContent();
+                TrackedRequestContent? body = null;
+                if (createContent is not null) message.Content = body = new TrackedRequestContent(createContent(), message);
 
                 // A body of unknown length (a stream that cannot seek) is sent chunked. .NET does so by itself, but
                 // .NET Framework's HttpClientHandler buffers such a body whole in memory unless chunking is asked for.
@@ -75,42 +79,54 @@ internal sealed class ApiRequestSender
                 try
                 {
                     var response = await ReceiveAsync(message, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
+                    if (body is not null && message.RequestUri != uri) throw RedirectFollowed(what, message.RequestUri, response, body.Completed && message.Method == method);
                     if (response.IsSuccess) return response;
                     var classified = RetryPolicy.Classify(response.StatusCode);
-                    if (classified is null) throw ApiErrors.Create(response, what, null, _redactor);
+                    mayHaveStarted = body is not null && classified == AttemptOutcome.ServerError;
+                    if (classified is null) throw ApiErrors.Create(response, what, body is null ? null : RunNotStartedNote, _redactor);
                     outcome = classified.Value;
                     retryAfter = response.RetryAfter;
                     errorResponse = response;
-                    failure = ApiErrors.Create(response, what, null, _redactor);
+                    failure = ApiErrors.Create(response, what, null, _redactor, mayHaveStarted);
+                }
+                catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && body is { Completed: true })
+                {
+                    // Cancellation stays cancellation, but a program must learn that the run may exist all the same.
+                    var inner = new TableFlowException(_redactor.Redact($"The call was canceled {what} after the whole request had been sent, so the API may have started the run. {LookBeforeRunningAgain}"), _redactor.SafeInner(e), runMayHaveStarted: true);
+                    throw new OperationCanceledException(inner.Message, inner, cancellationToken);
                 }
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
                     outcome = AttemptOutcome.Timeout;
-                    var limit = timeout?.IsCancellationRequested == true
-                        ? $"{_requestTimeout.TotalSeconds:0.###} s (TableFlowClientOptions.RequestTimeout)"
-                        : $"{_http.Timeout.TotalSeconds:0.###} s (the HttpClient's own Timeout)";
-                    failure = new TableFlowException(_redactor.Redact($"Timed out {what} at {_baseAddress}: no complete answer within {limit}."), _redactor.SafeInner(e));
+                    mayHaveStarted = body is { Completed: true };
+                    failure = new TableFlowException(_redactor.Redact(TimeoutMessage(what, e, timeout, body)), _redactor.SafeInner(e), mayHaveStarted);
                 }
-                catch (Exception e) when (FindFileReadFailure(e) is { } fileFailure)
+                catch (Exception e) when (Find<ResendRefusedException>(e) is { } refused)
+                {
+                    throw ResendRefused(what, refused, e);
+                }
+                catch (Exception e) when (Find<FileReadException>(e) is { } fileFailure)
                 {
                     // The caller's file, not the network, failed: the body was cut short, so retrying cannot help.
                     throw new TableFlowException(
-                        _redactor.Redact($"{fileFailure.Message.TrimEnd('.')} ({what}). The request was cut off, so the API should not have started a run."),
+                        _redactor.Redact($"{fileFailure.Message.TrimEnd('.')} ({what}). The request was cut off before its end, so the API did not start a run."),
                         _redactor.SafeInner(fileFailure.InnerException));
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
                 {
                     outcome = RetryPolicy.IsNeverConnected(e) ? AttemptOutcome.ConnectionRefused : AttemptOutcome.NetworkFailure;
+                    mayHaveStarted = outcome == AttemptOutcome.NetworkFailure && body is { Completed: true };
                     var happened = outcome == AttemptOutcome.ConnectionRefused
                         ? "no connection could be made, so the API did not receive the request"
+                        : body is { Started: true, Completed: false } ? $"the connection failed while the request was being sent ({Progress(body)}), so the API did not get all of it"
                         : "the connection failed or was closed before the answer was complete";
-                    failure = new TableFlowException(_redactor.Redact($"Could not complete the call to the TableFlow API at {_baseAddress} {what}: {happened} ({Describe(e)})."), _redactor.SafeInner(e));
+                    failure = new TableFlowException(_redactor.Redact($"Could not complete the call to the TableFlow API at {_baseAddress} {what}: {happened} ({Describe(e)})."), _redactor.SafeInner(e), mayHaveStarted);
                 }
             }
 
-            var blocker = RetryPolicy.IsRetryable(outcome, idempotent) ? null : NotResentReason(outcome);
+            var blocker = RetryPolicy.IsRetryable(outcome, idempotent) ? null : NotResentReason(outcome, mayHaveStarted);
             if (blocker is null && !idempotent) blocker = cannotResendReason?.Invoke();
-            if (blocker is not null) throw WithNote(failure, errorResponse, what, blocker);
+            if (blocker is not null) throw WithNote(failure, errorResponse, what, blocker, mayHaveStarted);
 
             var delay = _policy.GetDelay(attempt, retryAfter);
             if (delay is null)
@@ -118,11 +134,76 @@ internal sealed class ApiRequestSender
                 var note = attempt > _policy.MaxRetries
                     ? (attempt > 1 ? $"Gave up after {attempt} attempts (TableFlowClientOptions.MaxRetries is {_policy.MaxRetries})." : null)
                     : $"Not retried: the API asked to wait longer than TableFlowClientOptions.MaxRetryDelay ({_policy.MaxDelay.TotalSeconds:0.###} s).";
-                throw note is null ? failure : WithNote(failure, errorResponse, what, note);
+                if (!idempotent && !mayHaveStarted) note = note is null ? RunNotStartedNote : note + " " + RunNotStartedNote;
+                throw note is null ? failure : WithNote(failure, errorResponse, what, note, mayHaveStarted);
             }
 
             await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    internal const string LookBeforeRunningAgain = "Before you run the flow again, look for the run with ListFlowRunsAsync (give each run a correlation id in its metadata to find it by), or the same documents may be processed twice.";
+
+    private const string RunNotStartedNote = "The API did not start a run.";
+
+    private string TimeoutMessage(string what, OperationCanceledException e, CancellationTokenSource? timeout, TrackedRequestContent? body)
+    {
+        string limit, advice;
+        if (timeout?.IsCancellationRequested == true)
+        {
+            limit = $"{Seconds(_requestTimeout)} (TableFlowClientOptions.RequestTimeout)";
+            advice = "Raise TableFlowClientOptions.RequestTimeout if uploads or answers take this long.";
+        }
+        else if (_http.Timeout != Timeout.InfiniteTimeSpan || Find<TimeoutException>(e) is not null)
+        {
+            var requestTimeout = _requestTimeout == Timeout.InfiniteTimeSpan ? "no limit" : Seconds(_requestTimeout);
+            limit = $"{Seconds(_http.Timeout)} (HttpClient.Timeout, the HttpClient's own Timeout)";
+            advice = $"Raise HttpClient.Timeout on the HttpClient passed to TableFlowClient, or set it to Timeout.InfiniteTimeSpan and let TableFlowClientOptions.RequestTimeout ({requestTimeout}) limit each request.";
+        }
+        else
+        {
+            limit = "the time the HttpClient's handler allowed (it canceled the request)";
+            advice = "Check the timeouts of the handlers of the HttpClient passed to TableFlowClient.";
+        }
+
+        var progress = body is null ? ""
+            : !body.Started ? " Nothing of the request had been sent, so the API did not start a run."
+            : !body.Completed ? $" The upload was cut off ({Progress(body)}), so the API did not start a run."
+            : " The whole request had been sent: the API may have started the run.";
+        return $"Timed out {what} at {_baseAddress}: no complete answer within {limit}.{progress} {advice}";
+    }
+
+    private static string Seconds(TimeSpan t) => $"{t.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s";
+
+    private static string Progress(TrackedRequestContent body)
+        => body.Length is { } length
+            ? $"{body.BytesWritten.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of {length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes sent"
+            : $"{body.BytesWritten.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes sent";
+
+    private TableFlowException RedirectFollowed(string what, Uri? target, ApiResponse response, bool bodyPostedAgain)
+    {
+        // Only a handler that follows redirects gets here: the client's own never does. A 301/302/303 turns the POST
+        // into a GET without the body; a 307/308 re-post is refused by TrackedRequestContent before it starts.
+        var message = $"The TableFlow API at {_baseAddress} answered {what} with a redirect to {target}, and the HttpClient passed to TableFlowClient followed it (its handler has AllowAutoRedirect = true); the redirect target answered {(int)response.StatusCode}. A run request is never sent on to a redirect target. "
+            + (bodyPostedAgain ? "The run may have started there. " + LookBeforeRunningAgain : "The run request was not posted again, so the API did not start a run.")
+            + $" Set TableFlowClientOptions.BaseAddress to the new address, and AllowAutoRedirect = false on the handler.";
+        return new TableFlowException(_redactor.Redact(message), null, bodyPostedAgain);
+    }
+
+    private TableFlowException ResendRefused(string what, ResendRefusedException refused, Exception e)
+    {
+        if (refused.RedirectedTo is { } target)
+        {
+            return new TableFlowException(_redactor.Redact(
+                $"The TableFlow API at {_baseAddress} answered {what} with a redirect to {target}, and the HttpClient passed to TableFlowClient tried to follow it and post the run again (its handler has AllowAutoRedirect = true). " +
+                "That second post was stopped before any of the body went out, and the API did not start a run where it redirected. Set TableFlowClientOptions.BaseAddress to the new address, and AllowAutoRedirect = false on the handler."),
+                null, runMayHaveStarted: false);
+        }
+
+        return new TableFlowException(_redactor.Redact(
+            $"A handler of the HttpClient passed to TableFlowClient tried to send the run request a second time {what} (a retry or resilience handler, say); it was stopped, because the first one may have started the run. " +
+            LookBeforeRunningAgain + " Let TableFlowClient decide about retries: it re-sends a run only when the API certainly did not take it."),
+            _redactor.SafeInner(e), runMayHaveStarted: true);
     }
 
     /// <summary>
@@ -193,23 +274,25 @@ internal sealed class ApiRequestSender
         return buffer.ToArray();
     }
 
-    private static string NotResentReason(AttemptOutcome outcome) => outcome switch
+    private static string NotResentReason(AttemptOutcome outcome, bool mayHaveStarted) => (outcome, mayHaveStarted) switch
     {
-        AttemptOutcome.ServerError => "The run request was not sent again: after a server error the API may have started the run. Check ListFlowRunsAsync before you run the flow again.",
-        AttemptOutcome.Timeout => "The run request was not sent again: after a timeout the API may have started the run. Check ListFlowRunsAsync before you run the flow again.",
-        _ => "The run request was not sent again: the connection broke after the request went out, so the API may have started the run. Check ListFlowRunsAsync before you run the flow again.",
+        (_, false) => "The run request was not sent again automatically; the API did not start a run, so the flow can be run again.",
+        (AttemptOutcome.ServerError, _) => "The run request was not sent again: after a server error the API may have started the run. " + LookBeforeRunningAgain,
+        (AttemptOutcome.Timeout, _) => "The run request was not sent again: after a timeout the API may have started the run. " + LookBeforeRunningAgain,
+        _ => "The run request was not sent again: the connection broke after the request went out, so the API may have started the run. " + LookBeforeRunningAgain,
     };
 
-    private TableFlowException WithNote(TableFlowException failure, ApiResponse? response, string what, string note)
+    private TableFlowException WithNote(TableFlowException failure, ApiResponse? response, string what, string note, bool mayHaveStarted)
         => response is not null
-            ? ApiErrors.Create(response, what, note, _redactor)
-            : new TableFlowException(_redactor.Redact(failure.Message + " " + note), failure.InnerException);
+            ? ApiErrors.Create(response, what, note, _redactor, mayHaveStarted)
+            : new TableFlowException(_redactor.Redact(failure.Message + " " + note), failure.InnerException, mayHaveStarted);
 
-    private static FileReadException? FindFileReadFailure(Exception exception)
+    private static T? Find<T>(Exception exception)
+        where T : Exception
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is FileReadException found) return found;
+            if (e is T found) return found;
         }
 
         return null;

@@ -56,7 +56,7 @@ internal static class FlowRunMapper
             TriggerMethod = ParseTrigger(dto.TriggerMethod),
             StartTime = FromUnixSeconds(dto.StartTime),
             EndTime = FromUnixSeconds(dto.EndTime),
-            Duration = dto.Duration is { } ms && !double.IsNaN(ms) && !double.IsInfinity(ms) ? TimeSpan.FromMilliseconds(ms) : TimeSpan.Zero,
+            Duration = FromMilliseconds(dto.Duration),
             DriveFiles = driveFiles,
             Flow = dto.Flow is null ? null : ToFlow(dto.Flow),
             CreatedAt = FromUnixSeconds(dto.CreatedAt) ?? default,
@@ -104,11 +104,23 @@ internal static class FlowRunMapper
         _ => FlowTriggerMethod.Unknown,
     };
 
+    /// <summary>Unix seconds (whole or not) as a time; null when missing or outside what <see cref="DateTimeOffset"/> holds.</summary>
     private static DateTimeOffset? FromUnixSeconds(double? seconds)
     {
         if (seconds is not { } s || double.IsNaN(s) || double.IsInfinity(s)) return null;
-        const double min = -62135596800, max = 253402300799;
-        if (s < min || s > max) return null;
-        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(s * 1000));
+        const long minMs = -62135596800000, maxMs = 253402300799999;
+        var ms = Math.Round(s * 1000);
+        if (ms < minMs || ms > maxMs) return null;
+        return DateTimeOffset.FromUnixTimeMilliseconds((long)ms);
+    }
+
+    /// <summary>Milliseconds as a duration; zero when missing or beyond what <see cref="TimeSpan"/> holds (such as <c>1e16</c>).</summary>
+    private static TimeSpan FromMilliseconds(double? milliseconds)
+    {
+        if (milliseconds is not { } ms || double.IsNaN(ms) || double.IsInfinity(ms)) return TimeSpan.Zero;
+        var ticks = Math.Round(ms * TimeSpan.TicksPerMillisecond);
+        // TimeSpan.MaxValue.Ticks is not exactly representable as a double; stay below the nearest double under it.
+        const double limit = 9.2e18;
+        return ticks is > -limit and < limit ? TimeSpan.FromTicks((long)ticks) : TimeSpan.Zero;
     }
 }

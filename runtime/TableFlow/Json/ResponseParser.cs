@@ -6,60 +6,93 @@ using TableFlow.Http;
 
 namespace TableFlow.Json;
 
-/// <summary>Reads successful answers into the public model; anything that is not the documented shape is a <see cref="TableFlowException"/> saying so.</summary>
+/// <summary>
+/// Reads successful answers into the public model. Fields are read leniently (see <c>LenientConverters.cs</c>): a
+/// field that cannot be read becomes a default. Only an answer that is not the expected thing at all — not JSON, not an
+/// object, a run without an <c>id</c> — is a <see cref="TableFlowException"/> saying so.
+/// </summary>
 internal static class ResponseParser
 {
-    private const string OneRun = "a flow run (a JSON object with \"id\" and \"status\")";
+    private const string OneRun = "a flow run (a JSON object with \"id\")";
     private const string RunPage = "a page of flow runs (a JSON object with \"flow_runs\")";
     private const string RunArray = "a JSON array of flow runs";
 
-    /// <summary>Reads one run; <paramref name="note"/> is added to the message when the body is not one.</summary>
-    public static FlowRun ReadFlowRun(ApiResponse response, string what, SecretRedactor redactor, string? note = null)
+    /// <summary>Reads one run. After a run request (<paramref name="runRequest"/>) a body that is not one means the run probably started.</summary>
+    public static FlowRun ReadFlowRun(ApiResponse response, string what, SecretRedactor redactor, bool runRequest = false)
     {
-        try
-        {
-            var dto = Deserialize(response, TableFlowJsonContext.Default.FlowRunDto, what, OneRun, redactor);
-            return ToRun(dto, response, what, OneRun, redactor);
-        }
-        catch (TableFlowException e) when (note is not null)
-        {
-            throw new TableFlowException(e.Message + " " + note, e.InnerException);
-        }
-    }
-
-    public static (List<FlowRun> Runs, long? NextOffset) ReadFlowRunPage(ApiResponse response, string what, SecretRedactor redactor)
-    {
-        var page = Deserialize(response, TableFlowJsonContext.Default.FlowRunPageDto, what, RunPage, redactor);
-        if (page.FlowRuns is null) throw ApiErrors.UnexpectedBody(response, what, RunPage, "no \"flow_runs\" array", null, redactor);
-        var runs = new List<FlowRun>(page.FlowRuns.Count);
-        foreach (var dto in page.FlowRuns) runs.Add(ToRun(dto, response, what, RunPage, redactor));
-        return (runs, page.Pagination?.NextOffset);
-    }
-
-    public static List<FlowRun> ReadFlowRunArray(ApiResponse response, string what, SecretRedactor redactor)
-    {
-        var list = Deserialize(response, TableFlowJsonContext.Default.ListFlowRunDto, what, RunArray, redactor);
-        var runs = new List<FlowRun>(list.Count);
-        foreach (var dto in list) runs.Add(ToRun(dto, response, what, RunArray, redactor));
-        return runs;
-    }
-
-    private static FlowRun ToRun(FlowRunDto? dto, ApiResponse response, string what, string expected, SecretRedactor redactor)
-    {
-        if (dto is null || string.IsNullOrEmpty(dto.Id) || dto.Status is null)
-        {
-            throw ApiErrors.UnexpectedBody(response, what, expected, "a run without \"id\" or \"status\"", null, redactor);
-        }
-
+        var note = runRequest ? "The API answered with success, so the run has probably started. " + ApiRequestSender.LookBeforeRunningAgain : null;
+        var dto = Deserialize(response, TableFlowJsonContext.Default.FlowRunDto, what, OneRun, redactor, note, runRequest);
+        if (!HasId(dto)) throw ApiErrors.UnexpectedBody(response, what, OneRun, "a JSON object without \"id\"", null, redactor, note, runRequest);
         return FlowRunMapper.ToFlowRun(dto);
     }
 
-    private static T Deserialize<T>(ApiResponse response, JsonTypeInfo<T> type, string what, string expected, SecretRedactor redactor)
+    /// <summary>
+    /// Reads a page of runs and where the next one starts, or <see langword="null"/> when this page is the last: no
+    /// <c>next_offset</c> (or one that cannot be read, or is negative), an empty page, the <c>total</c> reached, or a
+    /// short page whose <c>next_offset</c> does not move forward (some servers write <c>0</c> for "no more").
+    /// Entries that are not runs (no <c>id</c>) are skipped.
+    /// </summary>
+    public static (List<FlowRun> Runs, long? NextOffset) ReadFlowRunPage(ApiResponse response, string what, SecretRedactor redactor, long offset = 0, long? limit = null)
+    {
+        var page = Deserialize(response, TableFlowJsonContext.Default.FlowRunPageDto, what, RunPage, redactor, null, false);
+        if (page.FlowRuns is null) throw ApiErrors.UnexpectedBody(response, what, RunPage, "no \"flow_runs\" array", null, redactor);
+        var runs = new List<FlowRun>(page.FlowRuns.Count);
+        foreach (var dto in page.FlowRuns)
+        {
+            if (HasId(dto)) runs.Add(FlowRunMapper.ToFlowRun(dto!));
+        }
+
+        var pagination = page.Pagination;
+        var next = pagination?.NextOffset;
+        var received = page.FlowRuns.Count;
+        var pageSize = limit ?? pagination?.Limit;
+        if (next is null || next < 0 || received == 0) return (runs, null);
+        if (pagination?.Total is { } total && offset + received >= total) return (runs, null);
+        if (next <= offset && pageSize is { } size && received < size) return (runs, null);
+        return (runs, next);
+    }
+
+    /// <summary>Reads a bare array of runs; entries that are not runs (not objects, or without <c>id</c>) are skipped.</summary>
+    public static List<FlowRun> ReadFlowRunArray(ApiResponse response, string what, SecretRedactor redactor)
+    {
+        if (response.Body.Length == 0 || ApiErrors.LooksLikeHtml(response)) throw ApiErrors.UnexpectedBody(response, what, RunArray, null, null, redactor);
+        var runs = new List<FlowRun>();
+        try
+        {
+            var reader = new Utf8JsonReader(response.Body, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw ApiErrors.UnexpectedBody(response, what, RunArray, "it is not a JSON array", null, redactor);
+            }
+
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                var dto = JsonSerializer.Deserialize(ref reader, TableFlowJsonContext.Default.FlowRunDto);
+                if (HasId(dto)) runs.Add(FlowRunMapper.ToFlowRun(dto!));
+            }
+        }
+        catch (Exception e) when (IsReadFailure(e))
+        {
+            throw ApiErrors.UnexpectedBody(response, what, RunArray, e.Message, e, redactor);
+        }
+
+        return runs;
+    }
+
+    private static bool HasId(FlowRunDto? dto) => dto?.Id is { } id && id.Trim().Length > 0;
+
+    private static T Deserialize<T>(ApiResponse response, JsonTypeInfo<T> type, string what, string expected, SecretRedactor redactor, string? note, bool runRequest)
         where T : class
     {
         if (response.Body.Length == 0 || ApiErrors.LooksLikeHtml(response))
         {
-            throw ApiErrors.UnexpectedBody(response, what, expected, null, null, redactor);
+            throw ApiErrors.UnexpectedBody(response, what, expected, null, null, redactor, note, runRequest);
         }
 
         T? value;
@@ -67,11 +100,18 @@ internal static class ResponseParser
         {
             value = JsonSerializer.Deserialize(response.Body, type);
         }
-        catch (JsonException e)
+        catch (Exception e) when (IsReadFailure(e))
         {
-            throw ApiErrors.UnexpectedBody(response, what, expected, e.Message, e, redactor);
+            throw ApiErrors.UnexpectedBody(response, what, expected, e.Message, e, redactor, note, runRequest);
         }
 
-        return value ?? throw ApiErrors.UnexpectedBody(response, what, expected, "it is JSON null", null, redactor);
+        return value ?? throw ApiErrors.UnexpectedBody(response, what, expected, "it is JSON null", null, redactor, note, runRequest);
     }
+
+    /// <summary>
+    /// What reading a body can throw: malformed JSON, and — for a value the lenient converters cannot even see, such as
+    /// a property name with a broken escape — the reader's other exceptions. None of them may escape as itself.
+    /// </summary>
+    private static bool IsReadFailure(Exception e)
+        => e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException or NotSupportedException or InvalidCastException;
 }

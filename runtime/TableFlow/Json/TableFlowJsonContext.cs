@@ -14,6 +14,12 @@ namespace TableFlow.Json;
 [JsonSerializable(typeof(FlowRunDto))]
 [JsonSerializable(typeof(List<FlowRunDto>))]
 [JsonSerializable(typeof(FlowRunPageDto))]
+[JsonSerializable(typeof(StatusChangeDto))]
+[JsonSerializable(typeof(DriveFileDto))]
+[JsonSerializable(typeof(DriveSheetDto))]
+[JsonSerializable(typeof(FlowDto))]
+[JsonSerializable(typeof(FlowStepDto))]
+[JsonSerializable(typeof(PaginationDto))]
 [JsonSerializable(typeof(ErrorDto))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class TableFlowJsonContext : JsonSerializerContext

@@ -102,7 +102,7 @@ public sealed class ErrorTests
 
     [Theory]
     [InlineData("application/json", "this is not json", "not a flow run")]
-    [InlineData("application/json", """{"unexpected": true}""", "without \"id\" or \"status\"")]
+    [InlineData("application/json", """{"unexpected": true}""", "without \"id\"")]
     [InlineData("application/json", """[{"id": "r1", "status": "completed"}]""", "not a flow run")]
     [InlineData("application/json", "null", "JSON null")]
     [InlineData("application/json", "", "empty body")]
@@ -230,7 +230,9 @@ public sealed class ErrorTests
 
         var e = await Assert.ThrowsAsync<TableFlowException>(() => client.GetFlowRunAsync("r1"));
 
-        Assert.Contains("within 0.3 s (the HttpClient's own Timeout)", e.Message);
+        Assert.Contains("within 0.3 s (HttpClient.Timeout, the HttpClient's own Timeout)", e.Message);
+        Assert.Contains("Raise HttpClient.Timeout", e.Message);
+        Assert.False(e.RunMayHaveStarted);
     }
 
     [Fact]
