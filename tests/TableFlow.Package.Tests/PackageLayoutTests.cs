@@ -183,6 +183,22 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
         Assert.Contains("Microsoft.AspNetCore.App", frameworkReferences);
     }
 
+    [Fact]
+    public void AspNetCore_package_holds_the_webhook_endpoint_and_depends_on_the_generators_package_and_ASP_NET_Core()
+    {
+        using var package = new NuGetPackage(fixture.AspNetCorePackage);
+
+        Assert.Equal("TableFlow.AspNetCore", package.Metadata("id"));
+        Assert.Equal(PackageFixture.Version, package.Metadata("version"));
+        Assert.Equal("PACKAGE.md", package.Metadata("readme"));
+        Assert.Contains("lib/net10.0/TableFlow.AspNetCore.dll", package.Files);
+        Assert.Contains("lib/net10.0/TableFlow.AspNetCore.xml", package.Files);
+        Assert.Contains($"TableFlow.Generators {PackageFixture.Version}", package.DependencyGroups()["net10.0"]);
+        var frameworkReferences = package.MetadataElement("frameworkReferences")!.Descendants()
+            .Where(e => e.Name.LocalName == "frameworkReference").Select(e => (string?)e.Attribute("name"));
+        Assert.Contains("Microsoft.AspNetCore.App", frameworkReferences);
+    }
+
     private static void AssertReferencesWithin(byte[] assembly, IReadOnlyDictionary<string, Version> allowed)
     {
         var references = ReferencedAssemblies(assembly);
