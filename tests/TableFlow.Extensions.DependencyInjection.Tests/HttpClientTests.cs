@@ -98,7 +98,11 @@ public sealed class HttpClientTests
     internal static async Task<LoopbackServer> StartServerAsync(RequestDelegate handler)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            o.Limits.MaxRequestBodySize = null;
+        });
         var app = builder.Build();
         app.Run(handler);
         await app.StartAsync();
