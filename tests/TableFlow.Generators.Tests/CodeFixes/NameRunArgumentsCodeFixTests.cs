@@ -56,6 +56,81 @@ public class NameRunArgumentsCodeFixTests
         """);
 
     [Fact]
+    public Task A_string_that_landed_in_a_guidance_parameter_can_be_sent_as_the_runs_name_instead() => VerifyAsRunName("""
+        class Use
+        {
+            Task<FlowRun> M(Po flow, FlowFile po, FlowFile invoice)
+                => flow.RunAsync(po, invoice, [|null|], [|null|], [|"PO-123"|]);
+        }
+        """, """
+        class Use
+        {
+            Task<FlowRun> M(Po flow, FlowFile po, FlowFile invoice)
+                => flow.RunAsync(po, invoice, name: "PO-123");
+        }
+        """);
+
+    [Fact]
+    public Task Sending_as_the_runs_name_keeps_real_values_named_and_the_layout() => VerifyAsRunName("""
+        class Use
+        {
+            Task<FlowRun> M(Po flow, FlowFile po, FlowFile invoice, FlowFile note, string reference)
+                => flow.RunAsync(
+                    po,
+                    invoice,
+                    [|note|],
+                    [|default|],
+                    [|reference|],
+                    cancellationToken: CancellationToken.None);
+        }
+        """, """
+        class Use
+        {
+            Task<FlowRun> M(Po flow, FlowFile po, FlowFile invoice, FlowFile note, string reference)
+                => flow.RunAsync(
+                    po,
+                    invoice,
+                    deliveryNote: note,
+                    name: reference,
+                    cancellationToken: CancellationToken.None);
+        }
+        """);
+
+    [Fact]
+    public Task Sending_as_the_runs_name_is_not_offered_for_a_value_that_is_no_string_or_when_the_name_is_set()
+    {
+        const string Source = """
+            class Use
+            {
+                void M(Po flow, FlowFile po, FlowFile invoice, FlowFile note)
+                {
+                    _ = flow.RunAsync(po, invoice, [|note|]);
+                    _ = flow.RunAsync(po, invoice, [|null|], [|null|], [|"net 30"|], name: "PO-123");
+                }
+            }
+            """;
+        var test = new CodeFixTest<PositionalRunArgumentAnalyzer, NameRunArgumentsCodeFixProvider>(RunAsyncSources.Flow + Source, RunAsyncSources.Flow + Source)
+        {
+            CodeActionEquivalenceKey = "TF0012.AsRunName",
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck,
+            NumberOfIncrementalIterations = 0,
+        };
+        return test.RunAsync();
+    }
+
+    private static Task VerifyAsRunName(string source, string fixedSource)
+    {
+        var test = new CodeFixTest<PositionalRunArgumentAnalyzer, NameRunArgumentsCodeFixProvider>(RunAsyncSources.Flow + source, RunAsyncSources.Flow + fixedSource)
+        {
+            CodeActionEquivalenceKey = "TF0012.AsRunName",
+            // It changes what the call sends, so it is never part of a fix-all.
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck,
+            NumberOfIncrementalIterations = 1,
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
     public async Task Fix_all_names_every_flagged_argument_in_every_document()
     {
         var test = new CodeFixTest<PositionalRunArgumentAnalyzer, NameRunArgumentsCodeFixProvider>(
