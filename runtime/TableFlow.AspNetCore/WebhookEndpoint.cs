@@ -95,7 +95,7 @@ internal sealed partial class WebhookEndpoint
         if (context.Request.ContentLength is { } length && length > _maxBodySize) return null;
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = _maxBodySize;
 
-        using var buffer = new MemoryStream(context.Request.ContentLength is { } known ? (int)known : 4096);
+        using var buffer = new MemoryStream(context.Request.ContentLength is { } known ? (int)Math.Min(known, 1 << 20) : 4096);
         var chunk = new byte[8192];
         try
         {
