@@ -18,7 +18,7 @@ internal enum FieldShape
 }
 
 /// <summary>
-/// The declaration rules of DESIGN.md in one place, used by both the generator's parser and the analyzers so that
+/// The declaration rules (README "Declare a flow") in one place, used by both the generator's parser and the analyzers so that
 /// they cannot disagree: key derivation, key and flow-id validity, reserved names, and which types are file fields.
 /// </summary>
 internal static partial class FlowRules

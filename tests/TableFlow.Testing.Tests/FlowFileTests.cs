@@ -10,7 +10,7 @@ namespace TableFlow.Testing.Tests;
 
 public sealed class FlowFileTests
 {
-    // The example of DESIGN.md "Flow definition file", with steps as GET /v2/flows shows them.
+    // The README's tableflow.json example, with steps as GET /v2/flows shows them.
     internal const string DesignExample = """
         [
           {

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace TableFlow.Testing.Tests;
 
-/// <summary>The seed example of tableflow-api.md §2.2: its flow, files and fields.</summary>
+/// <summary>The run-flow example of the API docs (docs.tableflow.com, api-reference/run-flow): its flow, files and fields.</summary>
 internal static class Seed
 {
     public const string FlowId = "dk4g1tUg1uHLs8YU";

@@ -6,7 +6,7 @@ using TableFlow.Testing.Flows;
 namespace TableFlow.Testing.Server;
 
 /// <summary>
-/// Writes the API's JSON shapes (tableflow-api.md §2): snake_case names, unix seconds for times, milliseconds for
+/// Writes the API's JSON shapes (docs.tableflow.com, API reference): snake_case names, unix seconds for times, milliseconds for
 /// durations.
 /// </summary>
 internal static class ApiJson

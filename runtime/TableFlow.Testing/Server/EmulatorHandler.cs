@@ -10,7 +10,7 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
-/// <summary>Answers every request: faults first, then the bearer key, then the API's endpoints (tableflow-api.md §2).</summary>
+/// <summary>Answers every request: faults first, then the bearer key, then the API's endpoints (docs.tableflow.com, API reference).</summary>
 internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults, TableFlowEmulatorOptions options)
 {
     private const int DefaultLimit = 100;

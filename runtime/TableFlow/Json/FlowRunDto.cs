@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace TableFlow.Json;
 
-// Wire shapes of the API's JSON (tableflow-api.md §2). They are kept apart from the public model so that lenient
+// Wire shapes of the API's JSON (docs.tableflow.com, API reference: get-flow-run, get-flow-runs). They are kept apart from the public model so that lenient
 // parsing stays in one place: every field reads through a lenient converter (LenientConverters.cs), so a value of an
 // unexpected shape becomes null instead of failing the answer, and FlowRunMapper turns the result into the public
 // types with defaults for what is missing.

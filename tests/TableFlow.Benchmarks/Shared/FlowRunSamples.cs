@@ -2,7 +2,7 @@ using System.Text;
 
 namespace TableFlow.Benchmarks.Shared;
 
-/// <summary>The flow-run JSON bodies of the API documentation (tableflow-api.md §2.2 and §2.3), as UTF-8 bytes.</summary>
+/// <summary>The flow-run JSON bodies of the API documentation (docs.tableflow.com: run-flow and get-flow-run), as UTF-8 bytes.</summary>
 public static class FlowRunSamples
 {
     /// <summary>The flow id every benchmark runs.</summary>

@@ -10,7 +10,7 @@ namespace TableFlow.Generators.Tests.Analyzers;
 
 public class DiagnosticDescriptorsTests
 {
-    /// <summary>DESIGN.md's table: IDs and severities are public and fixed.</summary>
+    /// <summary>The README's diagnostics table: IDs and severities are public and fixed.</summary>
     public static readonly TheoryData<string, DiagnosticSeverity> Design = new()
     {
         { "TF0001", DiagnosticSeverity.Error },

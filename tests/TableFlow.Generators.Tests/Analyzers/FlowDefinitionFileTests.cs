@@ -6,8 +6,8 @@ namespace TableFlow.Generators.Tests.Analyzers;
 public class FlowDefinitionFileTests
 {
     /// <summary>
-    /// DESIGN.md's example with the extra members a saved GET /v2/flows answer carries, and the optional
-    /// <c>delivery_note</c> field that DESIGN.md's own README declaration has (its JSON example omits it).
+    /// The README's example with the extra members a saved GET /v2/flows answer carries, and the optional
+    /// <c>delivery_note</c> field that the README's declaration has.
     /// </summary>
     public const string Example = """
         [

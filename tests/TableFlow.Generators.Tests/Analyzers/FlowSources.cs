@@ -3,7 +3,7 @@ namespace TableFlow.Generators.Tests.Analyzers;
 /// <summary>Declarations shared by the analyzer, suppressor and code-fix tests.</summary>
 internal static class FlowSources
 {
-    /// <summary>The declaration of DESIGN.md "What the user writes", verbatim: it must raise nothing.</summary>
+    /// <summary>The README's declaration ("Declare a flow"), verbatim: it must raise nothing.</summary>
     public const string Readme = """
         using System.Collections.Generic;
         using TableFlow;

@@ -1,9 +1,9 @@
 namespace TableFlow.Tests.Infrastructure;
 
-/// <summary>Flow-run JSON as the API sends it (tableflow-api.md §2).</summary>
+/// <summary>Flow-run JSON as the API sends it (docs.tableflow.com, API reference).</summary>
 public static class RunJson
 {
-    /// <summary>The documented example of GET /v2/flows/runs/{id} (tableflow-api.md §2.3), verbatim.</summary>
+    /// <summary>The documented example of GET /v2/flows/runs/{id} (docs.tableflow.com, api-reference/get-flow-run), verbatim.</summary>
     public const string DocumentedGetFlowRun = """
         {"id": "Wp7kRnT2mX4vQ9bL", "flow_id": "dk4g1tUg1uHLs8YU", "workspace_id": "uT2bJNWN75YPU95r",
          "status": "completed",
