@@ -5,7 +5,7 @@ using System.Threading.Tasks;
 namespace TableFlow.Package.Tests;
 
 /// <summary>
-/// Packs <c>TableFlow.Generators</c> and <c>TableFlow.Testing</c> from this repository into a fresh temporary feed,
+/// Packs <c>TableFlow.Generators</c>, <c>TableFlow.Testing</c> and <c>TableFlow.Extensions.DependencyInjection</c> from this repository into a fresh temporary feed,
 /// once per test run. Build outputs go to the temporary folder too (<c>--artifacts-path</c>), so the packages never
 /// come from, or disturb, the repository's own bin/obj folders.
 /// </summary>
@@ -44,6 +44,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>The emulator package.</summary>
     public string TestingPackage => Path.Combine(Feed, $"TableFlow.Testing.{Version}.nupkg");
 
+    /// <summary>The dependency injection package.</summary>
+    public string DependencyInjectionPackage => Path.Combine(Feed, $"TableFlow.Extensions.DependencyInjection.{Version}.nupkg");
+
     /// <summary>What <c>dotnet pack</c> printed.</summary>
     internal ProcessResult Pack { get; private set; } = null!;
 
@@ -53,13 +56,17 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <inheritdoc />
     public async Task InitializeAsync()
     {
-        // A solution filter packs both packages in one `dotnet pack`, building the shared projects once.
+        // A solution filter packs the packages in one `dotnet pack`, building the shared projects once.
         var filter = Path.Combine(Root, "packages.slnf");
         File.WriteAllText(filter, $$"""
             {
               "solution": {
                 "path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "TableFlow.Generators.sln"))}},
-                "projects": [ "runtime/TableFlow/TableFlow.csproj", "runtime/TableFlow.Testing/TableFlow.Testing.csproj" ]
+                "projects": [
+                  "runtime/TableFlow/TableFlow.csproj",
+                  "runtime/TableFlow.Testing/TableFlow.Testing.csproj",
+                  "runtime/TableFlow.Extensions.DependencyInjection/TableFlow.Extensions.DependencyInjection.csproj"
+                ]
               }
             }
             """);
