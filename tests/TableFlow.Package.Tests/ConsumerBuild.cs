@@ -7,7 +7,8 @@ namespace TableFlow.Package.Tests;
 
 /// <summary>
 /// Fresh projects, outside the repository, that use the packed packages the way a user would: they reference
-/// only <c>TableFlow.Generators</c> (and <c>TableFlow.Testing</c>) from the temporary feed, restore into their
+/// only the packed packages (<c>TableFlow.Generators</c>, <c>TableFlow.Testing</c>, <c>TableFlow.Extensions.DependencyInjection</c>)
+/// from the temporary feed, restore into their
 /// own packages folder and build in one <c>dotnet build</c>. The project files are in <c>Consumers/</c>.
 /// </summary>
 internal sealed class ConsumerBuild

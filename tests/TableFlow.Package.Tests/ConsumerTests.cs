@@ -32,7 +32,13 @@ public sealed class ConsumerTests(PackageFixture fixture)
         var consumers = await fixture.Consumers;
         consumers.Build.EnsureSuccess();
 
-        foreach (var (id, packed) in new[] { ("tableflow.generators", fixture.GeneratorsPackage), ("tableflow.testing", fixture.TestingPackage) })
+        foreach (var (id, packed) in new[]
+        {
+            ("tableflow.generators", fixture.GeneratorsPackage),
+            ("tableflow.testing", fixture.TestingPackage),
+            ("tableflow.extensions.dependencyinjection", fixture.DependencyInjectionPackage),
+            ("tableflow.aspnetcore", fixture.AspNetCorePackage),
+        })
         {
             var restored = Path.Combine(fixture.Root, "packages", id, PackageFixture.Version, $"{id}.{PackageFixture.Version}.nupkg");
             Assert.True(File.Exists(restored), $"{id} was not restored into the run's own packages folder.");

@@ -5,7 +5,8 @@ using System.Threading.Tasks;
 namespace TableFlow.Package.Tests;
 
 /// <summary>
-/// Packs <c>TableFlow.Generators</c>, <c>TableFlow.Testing</c> and <c>TableFlow.AspNetCore</c> from this repository into a fresh temporary feed,
+/// Packs <c>TableFlow.Generators</c>, <c>TableFlow.Testing</c>, <c>TableFlow.AspNetCore</c> and
+/// <c>TableFlow.Extensions.DependencyInjection</c> from this repository into a fresh temporary feed,
 /// once per test run. Build outputs go to the temporary folder too (<c>--artifacts-path</c>), so the packages never
 /// come from, or disturb, the repository's own bin/obj folders.
 /// </summary>
@@ -47,6 +48,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>The ASP.NET Core package (webhook endpoints).</summary>
     public string AspNetCorePackage => Path.Combine(Feed, $"TableFlow.AspNetCore.{Version}.nupkg");
 
+    /// <summary>The dependency injection package.</summary>
+    public string DependencyInjectionPackage => Path.Combine(Feed, $"TableFlow.Extensions.DependencyInjection.{Version}.nupkg");
+
     /// <summary>What <c>dotnet pack</c> printed.</summary>
     internal ProcessResult Pack { get; private set; } = null!;
 
@@ -62,7 +66,12 @@ public sealed class PackageFixture : IAsyncLifetime
             {
               "solution": {
                 "path": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(RepositoryPaths.Root, "TableFlow.Generators.sln"))}},
-                "projects": [ "runtime/TableFlow/TableFlow.csproj", "runtime/TableFlow.Testing/TableFlow.Testing.csproj", "runtime/TableFlow.AspNetCore/TableFlow.AspNetCore.csproj" ]
+                "projects": [
+                  "runtime/TableFlow/TableFlow.csproj",
+                  "runtime/TableFlow.Testing/TableFlow.Testing.csproj",
+                  "runtime/TableFlow.AspNetCore/TableFlow.AspNetCore.csproj",
+                  "runtime/TableFlow.Extensions.DependencyInjection/TableFlow.Extensions.DependencyInjection.csproj"
+                ]
               }
             }
             """);

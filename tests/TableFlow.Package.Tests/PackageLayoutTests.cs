@@ -199,6 +199,38 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
         Assert.Contains("Microsoft.AspNetCore.App", frameworkReferences);
     }
 
+    [Fact]
+    public void Dependency_injection_package_holds_its_assemblies_and_depends_on_the_whole_generators_package()
+    {
+        using var package = new NuGetPackage(fixture.DependencyInjectionPackage);
+
+        Assert.Equal("TableFlow.Extensions.DependencyInjection", package.Metadata("id"));
+        Assert.Equal(PackageFixture.Version, package.Metadata("version"));
+        Assert.Equal("PACKAGE.md", package.Metadata("readme"));
+        Assert.Equal(
+            [
+                "LICENSE",
+                "PACKAGE.md",
+                "lib/net10.0/TableFlow.Extensions.DependencyInjection.dll",
+                "lib/net10.0/TableFlow.Extensions.DependencyInjection.xml",
+                "lib/netstandard2.0/TableFlow.Extensions.DependencyInjection.dll",
+                "lib/netstandard2.0/TableFlow.Extensions.DependencyInjection.xml",
+            ],
+            package.Files);
+        var groups = package.DependencyGroups();
+        foreach (var group in new[] { "net10.0", ".NETStandard2.0" })
+        {
+            Assert.Contains($"TableFlow.Generators {PackageFixture.Version}", groups[group]);
+            Assert.Contains(groups[group], d => d.StartsWith("Microsoft.Extensions.Http ", StringComparison.Ordinal));
+            Assert.Contains(groups[group], d => d.StartsWith("Microsoft.Extensions.Options.ConfigurationExtensions ", StringComparison.Ordinal));
+        }
+
+        // Referencing only this package still brings the generator: [TableFlow] classes get their RunAsync.
+        Assert.All(
+            package.MetadataElement("dependencies")!.Descendants().Where(e => (string?)e.Attribute("id") == "TableFlow.Generators"),
+            d => Assert.Null(d.Attribute("exclude")));
+    }
+
     private static void AssertReferencesWithin(byte[] assembly, IReadOnlyDictionary<string, Version> allowed)
     {
         var references = ReferencedAssemblies(assembly);
