@@ -4,6 +4,7 @@ using System.Net.Http;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TableFlow;
 using TableFlow.Extensions.DependencyInjection;
@@ -34,7 +35,8 @@ public static class TableFlowServiceCollectionExtensions
     /// <c>BaseAddress</c>, <c>RequestTimeout</c>, <c>PollingInterval</c>, <c>WaitTimeout</c>, <c>MaxRetries</c>,
     /// <c>RetryDelay</c>, <c>MaxRetryDelay</c>; from the environment as <c>TableFlow__ApiKey</c> …), then
     /// <paramref name="configure"/> runs; when no key is set after that, the <c>TABLEFLOW_API_KEY</c> environment variable
-    /// gives it. They are validated when the host starts: a missing key or a bad setting stops the start with one
+    /// gives it; when no <see cref="TableFlowClientOptions.LoggerFactory"/> is set, the host's <see cref="ILoggerFactory"/>
+    /// gives it, so the client logs where the app does. They are validated when the host starts: a missing key or a bad setting stops the start with one
     /// <see cref="OptionsValidationException"/> naming it, rather than failing the first call.
     /// </para>
     /// <para>
@@ -69,6 +71,7 @@ public static class TableFlowServiceCollectionExtensions
         services.AddOptions<TableFlowClientOptions>().ValidateOnStart();
         services.AddSingleton<IConfigureOptions<TableFlowClientOptions>>(sp => new TableFlowOptionsFromConfiguration(sp.GetService<IConfiguration>()));
         services.AddSingleton<IPostConfigureOptions<TableFlowClientOptions>, TableFlowApiKeyFallback>();
+        services.AddSingleton<IPostConfigureOptions<TableFlowClientOptions>>(sp => new TableFlowLoggerFactoryFallback(sp.GetService<ILoggerFactory>()));
         services.AddSingleton<IValidateOptions<TableFlowClientOptions>, TableFlowOptionsValidator>();
 
         services.AddHttpClient(HttpClientName)

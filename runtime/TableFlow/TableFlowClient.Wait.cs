@@ -52,7 +52,7 @@ public partial class TableFlowClient
     {
         var connection = Connect(nameof(WaitForFlowRunAsync));
         ValidateId(runId, nameof(runId));
-        return WaitCoreAsync(connection, runId, null, options, cancellationToken);
+        return WaitObservedAsync(connection, runId, null, options, cancellationToken);
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public partial class TableFlowClient
         if (IsDone(run, options?.ThroughReview == true)) return Task.FromResult(run); // no request, so no id needed (a mock's run may have none)
         var connection = Connect(nameof(WaitForFlowRunAsync));
         ValidateId(run.Id, nameof(run));
-        return WaitCoreAsync(connection, run.Id, run, options, cancellationToken);
+        return WaitObservedAsync(connection, run.Id, run, options, cancellationToken);
     }
 
     /// <summary>
@@ -144,6 +144,7 @@ public partial class TableFlowClient
                 {
                     var (run, asked) = await ReadFlowRunAsync(connection.Sender, runId, token).ConfigureAwait(false);
                     lastRun = run;
+                    connection.Sender.Telemetry.Polled(run);
                     lastError = null;
                     if (IsDone(run, throughReview)) return run;
                     retryAfter = asked;

@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using TableFlow.Diagnostics;
 using TableFlow.Http;
 using TableFlow.Json;
 
@@ -78,7 +79,8 @@ public partial class TableFlowClient : IDisposable
             new AuthenticationHeaderValue("Bearer", apiKey),
             copy.RequestTimeout,
             RetryPolicy.From(copy),
-            new SecretRedactor(apiKey));
+            new SecretRedactor(apiKey),
+            new ClientTelemetry(copy.LoggerFactory, copy.BaseAddress));
         _connection = new Connection(http, ownsHttp, copy, sender);
     }
 
@@ -119,8 +121,23 @@ public partial class TableFlowClient : IDisposable
         request.EnsureSendable();
 
         var what = $"starting a run of flow '{flowId}'";
-        var response = await sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, cancellationToken).ConfigureAwait(false);
-        return ResponseParser.ReadFlowRun(response, what, sender.Redactor, runRequest: true);
+        var telemetry = sender.Telemetry;
+        using var activity = telemetry.StartCall(ApiOperation.RunFlow, flowId, null);
+        var started = ClientTelemetry.Timestamp();
+        try
+        {
+            var response = await sender.PostOnceAsync(path, () => new FlowRunContent(request), request.CannotResendReason, what, ApiOperation.RunFlow, activity, cancellationToken).ConfigureAwait(false);
+            var run = ResponseParser.ReadFlowRun(response, what, sender.Redactor, runRequest: true);
+            telemetry.CallSucceeded(ApiOperation.RunFlow, activity, started, (int)response.StatusCode);
+            telemetry.RunStarted(activity, flowId, run);
+            return run;
+        }
+        catch (Exception e)
+        {
+            telemetry.CallFailed(ApiOperation.RunFlow, activity, started, e);
+            telemetry.RunRequestFailed(flowId, e);
+            throw;
+        }
     }
 
     /// <summary>Reads one run (<c>GET v2/flows/runs/{runId}</c>), including a summary of its flow.</summary>
@@ -201,8 +218,22 @@ public partial class TableFlowClient : IDisposable
     {
         var path = "v2/flows/runs/" + runId;
         var what = $"reading flow run '{runId}'";
-        var response = await sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
-        return (ResponseParser.ReadFlowRun(response, what, sender.Redactor), response.RetryAfter);
+        var telemetry = sender.Telemetry;
+        using var activity = telemetry.StartCall(ApiOperation.GetFlowRun, null, runId);
+        var started = ClientTelemetry.Timestamp();
+        try
+        {
+            var response = await sender.GetAsync(path, what, ApiOperation.GetFlowRun, activity, cancellationToken).ConfigureAwait(false);
+            var run = ResponseParser.ReadFlowRun(response, what, sender.Redactor);
+            telemetry.CallSucceeded(ApiOperation.GetFlowRun, activity, started, (int)response.StatusCode);
+            ClientTelemetry.TagRun(activity, run);
+            return (run, response.RetryAfter);
+        }
+        catch (Exception e)
+        {
+            telemetry.CallFailed(ApiOperation.GetFlowRun, activity, started, e);
+            throw;
+        }
     }
 
     private static async IAsyncEnumerable<FlowRun> ListPagesAsync(ApiRequestSender sender, FlowRunQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -212,8 +243,7 @@ public partial class TableFlowClient : IDisposable
         for (var page = 1; ; page++)
         {
             var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
-            var response = await sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, cancellationToken).ConfigureAwait(false);
-            var (runs, next) = ResponseParser.ReadFlowRunPage(response, what, sender.Redactor, offset ?? 0, query.Limit);
+            var (runs, next) = await ReadPageAsync(sender, query, offset, what, cancellationToken).ConfigureAwait(false);
             foreach (var run in runs) yield return run;
 
             if (next is not { } nextOffset || runs.Count == 0) yield break;
@@ -227,11 +257,49 @@ public partial class TableFlowClient : IDisposable
         }
     }
 
+    /// <summary>One page of a listing, in an activity of its own that ends before the page's runs are handed out.</summary>
+    private static async Task<(List<FlowRun> Runs, long? Next)> ReadPageAsync(ApiRequestSender sender, FlowRunQuery query, long? offset, string what, CancellationToken cancellationToken)
+    {
+        var telemetry = sender.Telemetry;
+        using var activity = telemetry.StartCall(ApiOperation.ListFlowRuns, query.FlowId, null);
+        var started = ClientTelemetry.Timestamp();
+        try
+        {
+            var response = await sender.GetAsync("v2/flows/runs" + query.ToQueryString(offset), what, ApiOperation.ListFlowRuns, activity, cancellationToken).ConfigureAwait(false);
+            var page = ResponseParser.ReadFlowRunPage(response, what, sender.Redactor, offset ?? 0, query.Limit);
+            telemetry.CallSucceeded(ApiOperation.ListFlowRuns, activity, started, (int)response.StatusCode);
+            return page;
+        }
+        catch (Exception e)
+        {
+            telemetry.CallFailed(ApiOperation.ListFlowRuns, activity, started, e);
+            throw;
+        }
+    }
+
     private static async IAsyncEnumerable<FlowRun> ListFlowRunsOfFlowAsync(ApiRequestSender sender, string path, string flowId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var what = $"listing the runs of flow '{flowId}'";
-        var response = await sender.GetAsync(path, what, cancellationToken).ConfigureAwait(false);
-        foreach (var run in ResponseParser.ReadFlowRunArray(response, what, sender.Redactor)) yield return run;
+        foreach (var run in await ReadRunsOfFlowAsync(sender, path, flowId, what, cancellationToken).ConfigureAwait(false)) yield return run;
+    }
+
+    private static async Task<List<FlowRun>> ReadRunsOfFlowAsync(ApiRequestSender sender, string path, string flowId, string what, CancellationToken cancellationToken)
+    {
+        var telemetry = sender.Telemetry;
+        using var activity = telemetry.StartCall(ApiOperation.ListFlowRunsOfFlow, flowId, null);
+        var started = ClientTelemetry.Timestamp();
+        try
+        {
+            var response = await sender.GetAsync(path, what, ApiOperation.ListFlowRunsOfFlow, activity, cancellationToken).ConfigureAwait(false);
+            var runs = ResponseParser.ReadFlowRunArray(response, what, sender.Redactor);
+            telemetry.CallSucceeded(ApiOperation.ListFlowRunsOfFlow, activity, started, (int)response.StatusCode);
+            return runs;
+        }
+        catch (Exception e)
+        {
+            telemetry.CallFailed(ApiOperation.ListFlowRunsOfFlow, activity, started, e);
+            throw;
+        }
     }
 
     private static HttpClient CreateOwnHttpClient()

@@ -1,4 +1,5 @@
 using System;
+using Microsoft.Extensions.Logging;
 
 namespace TableFlow;
 
@@ -65,6 +66,14 @@ public sealed class TableFlowClientOptions
     /// but surfaces the error (which says when the API asked to be called again). Default 30 seconds.
     /// </summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Where the client logs (category <c>TableFlow.TableFlowClient</c>): a run started (Information), a request retried
+    /// (Warning), each read of a wait (Debug), a wait's end (Information), a run request that failed or whose outcome is
+    /// unknown (Warning). <see langword="null"/> (the default) logs nothing. <c>AddTableFlow()</c> sets the host's.
+    /// Messages hold ids, statuses and timings: never the API key, file names or contents, or metadata values.
+    /// </summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
 
     internal TableFlowClientOptions Clone() => (TableFlowClientOptions)MemberwiseClone();
 }

@@ -80,8 +80,11 @@ public sealed class PackageLayoutTests(PackageFixture fixture)
 
         var groups = package.DependencyGroups();
         Assert.Equal(["net10.0", ".NETStandard2.0"], groups.Keys.Order(StringComparer.Ordinal).Reverse());
-        Assert.Empty(groups["net10.0"]);
+        // net10.0 has ActivitySource and Meter built in; ILogger needs the abstractions everywhere.
+        Assert.Equal(["Microsoft.Extensions.Logging.Abstractions"], groups["net10.0"].Select(d => d.Split(' ')[0]));
         Assert.Contains(groups[".NETStandard2.0"], d => d.StartsWith("System.Text.Json 10.0.", StringComparison.Ordinal));
+        Assert.Contains(groups[".NETStandard2.0"], d => d.StartsWith("Microsoft.Extensions.Logging.Abstractions 10.0.", StringComparison.Ordinal));
+        Assert.Contains(groups[".NETStandard2.0"], d => d.StartsWith("System.Diagnostics.DiagnosticSource 10.0.", StringComparison.Ordinal));
         // The generator projects are build-time only: neither they nor Roslyn, PolySharp or SourceLink may leak in.
         Assert.DoesNotContain(groups.Values.SelectMany(g => g), d =>
             d.StartsWith("TableFlow", StringComparison.Ordinal) || d.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal)

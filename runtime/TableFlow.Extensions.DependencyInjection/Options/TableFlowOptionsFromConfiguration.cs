@@ -11,6 +11,8 @@ internal sealed class TableFlowOptionsFromConfiguration(IConfiguration? configur
 {
     public void Configure(TableFlowClientOptions options)
     {
+        // LoggerFactory is a service, not a setting: the binder skips it (the project file silences SYSLIB1100/1101,
+        // which say so) and TableFlowLoggerFactoryFallback sets it from the host.
         configuration?.GetSection(TableFlowServiceCollectionExtensions.ConfigurationSectionName).Bind(options);
     }
 }

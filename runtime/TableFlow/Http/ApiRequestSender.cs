@@ -1,10 +1,12 @@
 using System;
 using System.Buffers;
+using System.Diagnostics;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
+using TableFlow.Diagnostics;
 
 namespace TableFlow.Http;
 
@@ -26,9 +28,11 @@ internal sealed class ApiRequestSender
     private readonly TimeSpan _requestTimeout;
     private readonly RetryPolicy _policy;
     private readonly SecretRedactor _redactor;
+    private readonly ClientTelemetry _telemetry;
 
-    public ApiRequestSender(HttpClient http, Uri baseAddress, AuthenticationHeaderValue authorization, TimeSpan requestTimeout, RetryPolicy policy, SecretRedactor redactor)
+    public ApiRequestSender(HttpClient http, Uri baseAddress, AuthenticationHeaderValue authorization, TimeSpan requestTimeout, RetryPolicy policy, SecretRedactor redactor, ClientTelemetry telemetry)
     {
+        _telemetry = telemetry;
         _http = http;
         _baseAddress = baseAddress;
         _authorization = authorization;
@@ -39,18 +43,21 @@ internal sealed class ApiRequestSender
 
     public SecretRedactor Redactor => _redactor;
 
-    /// <summary>A <c>GET</c>: retried after any transient failure.</summary>
-    public Task<ApiResponse> GetAsync(string relativePath, string what, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Get, relativePath, null, null, what, cancellationToken);
+    /// <summary>The client's logs, traces and metrics.</summary>
+    public ClientTelemetry Telemetry => _telemetry;
+
+    /// <summary>A <c>GET</c>: retried after any transient failure. <paramref name="call"/> is the call's activity, tagged with its retries.</summary>
+    public Task<ApiResponse> GetAsync(string relativePath, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Get, relativePath, null, null, what, operation, call, cancellationToken);
 
     /// <summary>
     /// A request that must not be repeated blindly: sent again only after a 429 or a refused connection, and only when
     /// <paramref name="cannotResendReason"/> finds nothing that stops its body from being produced again.
     /// </summary>
-    public Task<ApiResponse> PostOnceAsync(string relativePath, Func<HttpContent> createContent, Func<string?> cannotResendReason, string what, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Post, relativePath, createContent, cannotResendReason, what, cancellationToken);
+    public Task<ApiResponse> PostOnceAsync(string relativePath, Func<HttpContent> createContent, Func<string?> cannotResendReason, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Post, relativePath, createContent, cannotResendReason, what, operation, call, cancellationToken);
 
-    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, Func<HttpContent>? createContent, Func<string?>? cannotResendReason, string what, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, Func<HttpContent>? createContent, Func<string?>? cannotResendReason, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
     {
         var idempotent = createContent is null;
         var uri = new Uri(_baseAddress, relativePath);
@@ -138,6 +145,7 @@ internal sealed class ApiRequestSender
                 throw note is null ? failure : WithNote(failure, errorResponse, what, note, mayHaveStarted);
             }
 
+            _telemetry.Retrying(operation, call, attempt, ClientTelemetry.RetryReason(outcome, errorResponse is null ? null : (int)errorResponse.StatusCode), delay.Value);
             await Task.Delay(delay.Value, cancellationToken).ConfigureAwait(false);
         }
     }

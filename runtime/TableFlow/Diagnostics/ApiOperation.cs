@@ -1,0 +1,30 @@
+namespace TableFlow.Diagnostics;
+
+/// <summary>One kind of API call, as traces and metrics name it.</summary>
+internal sealed class ApiOperation
+{
+    public static readonly ApiOperation RunFlow = new("RunFlow", "POST", "/v2/flows/{flow_id}/run");
+    public static readonly ApiOperation GetFlowRun = new("GetFlowRun", "GET", "/v2/flows/runs/{run_id}");
+    public static readonly ApiOperation ListFlowRuns = new("ListFlowRuns", "GET", "/v2/flows/runs");
+    public static readonly ApiOperation ListFlowRunsOfFlow = new("ListFlowRunsOfFlow", "GET", "/v2/flows/{flow_id}/runs");
+
+    private ApiOperation(string name, string method, string urlTemplate)
+    {
+        Name = name;
+        Method = method;
+        UrlTemplate = urlTemplate;
+        ActivityName = "TableFlow " + name;
+    }
+
+    /// <summary>The <c>tableflow.operation</c> tag: <c>RunFlow</c>, <c>GetFlowRun</c>, <c>ListFlowRuns</c>, <c>ListFlowRunsOfFlow</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The <c>http.request.method</c> tag.</summary>
+    public string Method { get; }
+
+    /// <summary>The <c>url.template</c> tag: the path with its ids left as placeholders.</summary>
+    public string UrlTemplate { get; }
+
+    /// <summary>The activity's name, such as <c>TableFlow RunFlow</c>.</summary>
+    public string ActivityName { get; }
+}
