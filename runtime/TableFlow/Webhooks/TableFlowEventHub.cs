@@ -10,11 +10,42 @@ namespace TableFlow;
 /// (<c>MapTableFlowWebhooks</c> in TableFlow.AspNetCore) publishes every new event here; a caller awaits the event of
 /// one run with <see cref="WaitForFlowRunEventAsync"/>, or follows all events with <see cref="Subscribe"/>.
 /// </summary>
-/// <remarks>Thread-safe. Events published while nobody listens are not kept.</remarks>
+/// <remarks>
+/// <para>Thread-safe. Events published while nobody listens are not kept.</para>
+/// <para>
+/// A <see cref="TableFlowClient"/> whose <see cref="TableFlowClientOptions.Events"/> is this hub ends
+/// <c>WaitForFlowRunAsync</c> as soon as the run's event is published here; while <see cref="ReceivesWebhooks"/> is
+/// set, its waits read the run only as a slow fallback (<see cref="TableFlowClientOptions.FallbackPollingInterval"/>).
+/// <c>AddTableFlow()</c> registers one hub as a service and gives it to the client it registers;
+/// <c>MapTableFlowWebhooks</c> publishes to that hub and sets <see cref="ReceivesWebhooks"/>.
+/// </para>
+/// </remarks>
 public sealed class TableFlowEventHub
 {
     private readonly object _gate = new();
     private readonly List<Action<TableFlowEvent>> _subscribers = new();
+    private volatile bool _receivesWebhooks;
+
+    /// <summary>
+    /// Whether webhooks are delivered to this hub, so that waits can rely on them. <c>MapTableFlowWebhooks</c> (in
+    /// TableFlow.AspNetCore) sets it when it maps an endpoint that publishes here; set it yourself when your own webhook
+    /// receiver calls <see cref="Publish"/>. While it is <see langword="false"/> (the default), a client's waits still end
+    /// on a published event but poll at their usual <see cref="TableFlowClientOptions.PollingInterval"/>.
+    /// </summary>
+    public bool ReceivesWebhooks
+    {
+        get => _receivesWebhooks;
+        set => _receivesWebhooks = value;
+    }
+
+    /// <summary>How many subscriptions are open now: each waiting <c>WaitForFlowRunAsync</c> holds one until it ends.</summary>
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate) return _subscribers.Count;
+        }
+    }
 
     /// <summary>Passes an event to every current subscriber, in the order they subscribed.</summary>
     /// <param name="evt">A verified event.</param>
