@@ -103,7 +103,7 @@ public static class TableFlowWebhookEndpointRouteBuilderExtensions
         var events = options.Events ?? services.GetService<TableFlowEventHub>();
         // Waits of clients fed by this hub (AddTableFlow() gives its client the same one) now rely on the events and
         // poll only as a slow fallback.
-        if (events is not null) events.ReceivesWebhooks = true;
+        events?.MarkAsReceivingWebhooks();
         var endpoint = new WebhookEndpoint(webhook, options, events, WebhookEndpoint.CreateLogger(services), handler);
         return endpoints.MapPost(pattern, (RequestDelegate)endpoint.HandleAsync).WithDisplayName("TableFlow webhooks " + pattern);
     }

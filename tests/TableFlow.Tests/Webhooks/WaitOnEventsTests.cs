@@ -150,7 +150,7 @@ public sealed class WaitOnEventsTests
     [Fact]
     public async Task While_webhooks_are_delivered_to_the_hub_reads_come_only_at_the_fallback_interval()
     {
-        _hub.ReceivesWebhooks = true;
+        _hub.MarkAsReceivingWebhooks();
         await using var server = await LoopbackServer.StartAsync(Processing);
         using var client = Client(server, o => o.FallbackPollingInterval = AMinute); // PollingInterval is 10 ms
 
@@ -180,7 +180,7 @@ public sealed class WaitOnEventsTests
     [InlineData("review", FlowRunStatus.Review)] // a run paused for a person sends no event
     public async Task Without_an_event_the_fallback_read_still_ends_the_wait(string status, FlowRunStatus expected)
     {
-        _hub.ReceivesWebhooks = true;
+        _hub.MarkAsReceivingWebhooks();
         var reads = new List<TimeSpan>();
         var clock = Stopwatch.StartNew();
         await using var server = await LoopbackServer.StartAsync((c, n) =>
@@ -200,7 +200,7 @@ public sealed class WaitOnEventsTests
     [Fact]
     public async Task The_timeout_holds_while_the_wait_listens_for_the_event()
     {
-        _hub.ReceivesWebhooks = true;
+        _hub.MarkAsReceivingWebhooks();
         await using var server = await LoopbackServer.StartAsync(Processing);
         using var client = Client(server, o => o.PollingInterval = AMinute);
         var clock = Stopwatch.StartNew();
