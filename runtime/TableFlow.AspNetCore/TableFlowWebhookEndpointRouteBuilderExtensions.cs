@@ -21,6 +21,12 @@ namespace Microsoft.AspNetCore.Builder;
 /// answers 204 when it returns, or 500 when it throws (and the message is handled again on its retry).
 /// </para>
 /// <para>
+/// Every handled event is also published to a <see cref="TableFlowEventHub"/> (<see cref="TableFlowWebhookOptions.Events"/>,
+/// else the one registered as a service, as <c>AddTableFlow()</c> does), which is then marked as
+/// <see cref="TableFlowEventHub.ReceivesWebhooks"/>: a <see cref="TableFlowClient"/> fed by that hub ends
+/// <c>WaitForFlowRunAsync</c> on the run's event and polls only as a slow fallback.
+/// </para>
+/// <para>
 /// Answer fast: TableFlow gives up on a delivery after some seconds and retries it. Hand long work to a queue.
 /// The handlers are plain delegates (no parameter binding), so the endpoint works the same under Native AOT and
 /// trimming; take services from the <see cref="IServiceProvider"/> overload (the request's scope).
@@ -94,7 +100,11 @@ public static class TableFlowWebhookEndpointRouteBuilderExtensions
         }
 
         var webhook = new TableFlowWebhook(secret, options.TimeProvider);
-        var endpoint = new WebhookEndpoint(webhook, options, options.Events ?? services.GetService<TableFlowEventHub>(), WebhookEndpoint.CreateLogger(services), handler);
+        var events = options.Events ?? services.GetService<TableFlowEventHub>();
+        // Waits of clients fed by this hub (AddTableFlow() gives its client the same one) now rely on the events and
+        // poll only as a slow fallback.
+        events?.MarkAsReceivingWebhooks();
+        var endpoint = new WebhookEndpoint(webhook, options, events, WebhookEndpoint.CreateLogger(services), handler);
         return endpoints.MapPost(pattern, (RequestDelegate)endpoint.HandleAsync).WithDisplayName("TableFlow webhooks " + pattern);
     }
 }

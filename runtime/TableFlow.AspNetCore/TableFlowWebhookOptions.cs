@@ -34,7 +34,9 @@ public sealed class TableFlowWebhookOptions
 
     /// <summary>
     /// Where every new, verified event is also published, for code that waits on runs in this process; when
-    /// <see langword="null"/>, a <see cref="TableFlowEventHub"/> registered as a service is used, if any.
+    /// <see langword="null"/>, a <see cref="TableFlowEventHub"/> registered as a service is used, if any (<c>AddTableFlow()</c>
+    /// registers one). Mapping the endpoint sets the hub's <see cref="TableFlowEventHub.ReceivesWebhooks"/>, so waits of a
+    /// client whose <see cref="TableFlowClientOptions.Events"/> is that hub poll only as a slow fallback.
     /// </summary>
     public TableFlowEventHub? Events { get; set; }
 }

@@ -32,7 +32,7 @@ public static class TableFlowServiceCollectionExtensions
     /// <remarks>
     /// <para>
     /// The options are read from the <c>TableFlow</c> section of the app's <see cref="IConfiguration"/> (<c>ApiKey</c>,
-    /// <c>BaseAddress</c>, <c>RequestTimeout</c>, <c>PollingInterval</c>, <c>WaitTimeout</c>, <c>MaxRetries</c>,
+    /// <c>BaseAddress</c>, <c>RequestTimeout</c>, <c>PollingInterval</c>, <c>FallbackPollingInterval</c>, <c>WaitTimeout</c>, <c>MaxRetries</c>,
     /// <c>RetryDelay</c>, <c>MaxRetryDelay</c>; from the environment as <c>TableFlow__ApiKey</c> …), then
     /// <paramref name="configure"/> runs; when no key is set after that, the <c>TABLEFLOW_API_KEY</c> environment variable
     /// gives it; when no <see cref="TableFlowClientOptions.LoggerFactory"/> is set, the host's <see cref="ILoggerFactory"/>
@@ -45,6 +45,14 @@ public static class TableFlowServiceCollectionExtensions
     /// names where the API moved), renews its pooled connections every few minutes, and has no
     /// <see cref="HttpClient.Timeout"/> of its own: <see cref="TableFlowClientOptions.RequestTimeout"/> and
     /// <see cref="TableFlowClientOptions.WaitTimeout"/> govern time. Header values are redacted in the factory's logs.
+    /// </para>
+    /// <para>
+    /// It also registers a <see cref="TableFlowEventHub"/> and sets it as the client's
+    /// <see cref="TableFlowClientOptions.Events"/> (unless <paramref name="configure"/> sets another). An app that maps
+    /// <c>MapTableFlowWebhooks</c> (TableFlow.AspNetCore) publishes its webhooks there, so
+    /// <see cref="TableFlowClient.WaitForFlowRunAsync(string, FlowRunWaitOptions?, CancellationToken)"/> ends on the run's
+    /// event and polls only as a slow fallback (<see cref="TableFlowClientOptions.FallbackPollingInterval"/>); without an
+    /// endpoint, waits poll as usual.
     /// </para>
     /// <para>Calling it again adds <paramref name="configure"/> (applied in order) but registers nothing twice.</para>
     /// </remarks>
@@ -82,6 +90,13 @@ public static class TableFlowServiceCollectionExtensions
             // long-lived clients).
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .RedactLoggedHeaders(static _ => true);
+
+        // The hub MapTableFlowWebhooks (TableFlow.AspNetCore) publishes to when it finds one registered; given to the
+        // client, so its waits end on the run's webhook once an endpoint is mapped, with no wiring by the app.
+        services.TryAddSingleton<TableFlowEventHub>();
+        services.AddSingleton<IPostConfigureOptions<TableFlowClientOptions>>(static sp => new PostConfigureOptions<TableFlowClientOptions>(
+            Options.Options.DefaultName,
+            options => options.Events ??= sp.GetRequiredService<TableFlowEventHub>()));
 
         services.TryAddSingleton(static sp => new TableFlowClient(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName),

@@ -34,6 +34,7 @@ internal static class ClientOptionsValidator
         options.BaseAddress = ValidateBaseAddress(options.BaseAddress);
         RequireNonNegative(options.RequestTimeout, nameof(TableFlowClientOptions.RequestTimeout), allowInfinite: true, allowZero: false);
         RequireNonNegative(options.PollingInterval, nameof(TableFlowClientOptions.PollingInterval), allowInfinite: false, allowZero: true);
+        RequireNonNegative(options.FallbackPollingInterval, nameof(TableFlowClientOptions.FallbackPollingInterval), allowInfinite: false, allowZero: true);
         RequireNonNegative(options.WaitTimeout, nameof(TableFlowClientOptions.WaitTimeout), allowInfinite: true, allowZero: true);
         RequireNonNegative(options.RetryDelay, nameof(TableFlowClientOptions.RetryDelay), allowInfinite: false, allowZero: true);
         RequireNonNegative(options.MaxRetryDelay, nameof(TableFlowClientOptions.MaxRetryDelay), allowInfinite: false, allowZero: true);

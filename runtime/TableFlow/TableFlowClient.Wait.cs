@@ -8,7 +8,8 @@ using TableFlow.Http;
 
 namespace TableFlow;
 
-// Waiting for a run to end: polling GET v2/flows/runs/{id} under one deadline that no read outlives.
+// Waiting for a run to end: polling GET v2/flows/runs/{id} under one deadline that no read outlives, and, with webhooks
+// wired in (TableFlowClientOptions.Events), ending on the run's event with polling as a slow fallback.
 public partial class TableFlowClient
 {
     /// <summary>The longest single wait <see cref="Task.Delay(TimeSpan, CancellationToken)"/> takes.</summary>
@@ -38,6 +39,14 @@ public partial class TableFlowClient
     /// <para>
     /// The timeout holds for the whole wait: a read in progress (its retries and their delays included) is cut off
     /// when it passes, even if the server hangs or asks for a long <c>Retry-After</c>. The run itself goes on.
+    /// </para>
+    /// <para>
+    /// With webhooks wired in (<see cref="TableFlowClientOptions.Events"/>, which <c>AddTableFlow()</c> and
+    /// <c>MapTableFlowWebhooks</c> share), the wait ends as soon as the run's <c>flow.run.completed</c> or
+    /// <c>flow.run.failed</c> event arrives: it returns the run the event carries when that is the whole run (the shape a
+    /// read answers, with its flow summary), else it reads the run once. Reads then come only every
+    /// <see cref="TableFlowClientOptions.FallbackPollingInterval"/> (or the polling interval, when longer), to catch a
+    /// lost event and a run paused in review, which sends none.
     /// </para>
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="runId"/> is empty or cannot stand in a URL path (thrown before any request).</exception>
@@ -128,12 +137,16 @@ public partial class TableFlowClient
         var timeout = options?.Timeout ?? connection.Options.WaitTimeout;
         var interval = options?.PollingInterval ?? connection.Options.PollingInterval;
         var throughReview = options?.ThroughReview == true;
+        var events = connection.Options.Events;
 
         // One deadline for the whole wait, passed to every read: the reads' own retries and Retry-After delays run
         // under it too, so a hanging server or a 503 asking for an hour cannot stretch the wait past its timeout.
         using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline?.CancelAfter(timeout);
         var token = deadline?.Token ?? cancellationToken;
+        // Subscribed before the first read: an event that comes while a read is under way is kept for the wait.
+        using var listener = events is null ? null : new FlowRunEventListener(events, runId);
+        var heard = false;
         TableFlowApiException? lastError = null;
         try
         {
@@ -158,7 +171,22 @@ public partial class TableFlowClient
                 }
 
                 var delay = retryAfter ?? interval;
-                await Task.Delay(delay > MaxDelay ? MaxDelay : delay, token).ConfigureAwait(false);
+                if (listener is null)
+                {
+                    await Task.Delay(delay > MaxDelay ? MaxDelay : delay, token).ConfigureAwait(false);
+                    continue;
+                }
+
+                // Webhooks end the wait; reads are the fallback. Once the run's event has come but a read still saw the
+                // run going, its end is near: poll at the usual interval again.
+                var fallback = connection.Options.FallbackPollingInterval;
+                if (events!.ReceivesWebhooks && !heard && delay < fallback) delay = fallback;
+                if (await listener.NextAsync(delay > MaxDelay ? MaxDelay : delay, token).ConfigureAwait(false) is { } pushed)
+                {
+                    // A pushed run without the flow summary is not what a read answers: read the whole run now.
+                    if (IsDone(pushed, throughReview) && pushed.Flow is not null) return pushed;
+                    heard = true;
+                }
             }
         }
         catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)

@@ -75,5 +75,27 @@ public sealed class TableFlowClientOptions
     /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
+    /// <summary>
+    /// Where verified webhook events reach this process; when set, a wait ends as soon as its run's
+    /// <c>flow.run.completed</c> or <c>flow.run.failed</c> event is published there, without waiting for its next read.
+    /// <c>AddTableFlow()</c> sets it to the <see cref="TableFlowEventHub"/> it registers, which <c>MapTableFlowWebhooks</c>
+    /// publishes to. Default <see langword="null"/>: waits only poll.
+    /// </summary>
+    /// <remarks>
+    /// While the hub <see cref="TableFlowEventHub.ReceivesWebhooks"/>, waits read the run at most every
+    /// <see cref="FallbackPollingInterval"/>; otherwise they poll at <see cref="PollingInterval"/> and an event only ends
+    /// them sooner.
+    /// </remarks>
+    public TableFlowEventHub? Events { get; set; }
+
+    /// <summary>
+    /// How long a wait waits between two reads of a run while webhooks are delivered to <see cref="Events"/>
+    /// (<see cref="TableFlowEventHub.ReceivesWebhooks"/>): the run's event ends the wait, so reads only catch an event
+    /// that was lost or is late, and a run paused in <see cref="FlowRunStatus.Review"/>, which sends no event. The wait
+    /// uses the longer of this and its polling interval. Default 1 minute; <see cref="TimeSpan.Zero"/> keeps the polling
+    /// interval.
+    /// </summary>
+    public TimeSpan FallbackPollingInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     internal TableFlowClientOptions Clone() => (TableFlowClientOptions)MemberwiseClone();
 }

@@ -10,11 +10,46 @@ namespace TableFlow;
 /// (<c>MapTableFlowWebhooks</c> in TableFlow.AspNetCore) publishes every new event here; a caller awaits the event of
 /// one run with <see cref="WaitForFlowRunEventAsync"/>, or follows all events with <see cref="Subscribe"/>.
 /// </summary>
-/// <remarks>Thread-safe. Events published while nobody listens are not kept.</remarks>
+/// <remarks>
+/// <para>Thread-safe. Events published while nobody listens are not kept.</para>
+/// <para>
+/// A <see cref="TableFlowClient"/> whose <see cref="TableFlowClientOptions.Events"/> is this hub ends
+/// <c>WaitForFlowRunAsync</c> as soon as the run's event is published here; while <see cref="ReceivesWebhooks"/> is
+/// set, its waits read the run only as a slow fallback (<see cref="TableFlowClientOptions.FallbackPollingInterval"/>).
+/// <c>AddTableFlow()</c> registers one hub as a service and gives it to the client it registers;
+/// <c>MapTableFlowWebhooks</c> publishes to that hub and marks it (<see cref="MarkAsReceivingWebhooks"/>).
+/// </para>
+/// </remarks>
 public sealed class TableFlowEventHub
 {
     private readonly object _gate = new();
     private readonly List<Action<TableFlowEvent>> _subscribers = new();
+    private volatile bool _receivesWebhooks;
+
+    /// <summary>
+    /// Whether webhooks are delivered to this hub, so that waits can rely on them: set by
+    /// <see cref="MarkAsReceivingWebhooks"/>. While it is <see langword="false"/> (the default), a client's waits still
+    /// end on a published event but poll at their usual <see cref="TableFlowClientOptions.PollingInterval"/>.
+    /// </summary>
+    public bool ReceivesWebhooks => _receivesWebhooks;
+
+    /// <summary>
+    /// Says that webhooks are delivered to this hub from now on (<see cref="ReceivesWebhooks"/>), so waits of a client
+    /// whose <see cref="TableFlowClientOptions.Events"/> is this hub read the run only as a slow fallback.
+    /// <c>MapTableFlowWebhooks</c> (in TableFlow.AspNetCore) calls it when it maps an endpoint that publishes here; call it
+    /// yourself when your own webhook receiver calls <see cref="Publish"/>.
+    /// </summary>
+    /// <remarks>A method rather than a settable property, so configuration binding never makes or marks a hub.</remarks>
+    public void MarkAsReceivingWebhooks() => _receivesWebhooks = true;
+
+    /// <summary>How many subscriptions are open now: each waiting <c>WaitForFlowRunAsync</c> holds one until it ends.</summary>
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate) return _subscribers.Count;
+        }
+    }
 
     /// <summary>Passes an event to every current subscriber, in the order they subscribed.</summary>
     /// <param name="evt">A verified event.</param>
