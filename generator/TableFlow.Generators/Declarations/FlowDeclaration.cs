@@ -2,12 +2,13 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
 using TableFlow.Generators.Diagnostics;
+using TableFlow.Generators.Rules;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Declarations;
 
 /// <summary>
 /// A <c>[TableFlow]</c> class as the declaration rules read it: its flow id, its file fields in declaration order and

@@ -1,12 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
+using TableFlow.Generators.Emit;
+using TableFlow.Generators.Rules;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>
 /// Turns a <c>[TableFlow]</c> class into a <see cref="FlowModel"/>: reads it with <see cref="FlowDeclaration.Read(INamedTypeSymbol, AttributeData, PropertyBinder, bool, CancellationToken)"/>

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>
 /// Hands out C# identifiers that differ from every name taken so far: the first free candidate, else the last one
