@@ -1,6 +1,9 @@
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Emit;
+using TableFlow.Generators.Model;
+using TableFlow.Generators.Rules;
 
 namespace TableFlow.Generators;
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
 using TableFlow.Generators.Diagnostics;
 
 namespace TableFlow.Generators.Analyzers;

@@ -3,12 +3,14 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Microsoft.CodeAnalysis;
 using TableFlow.Generators.Analyzers.Definitions;
+using TableFlow.Generators.Declarations;
 using TableFlow.Generators.Diagnostics;
+using TableFlow.Generators.Rules;
 
 namespace TableFlow.Generators.Analyzers;
 

@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
+using TableFlow.Generators.Rules;
 
 namespace TableFlow.Generators.Analyzers;
 

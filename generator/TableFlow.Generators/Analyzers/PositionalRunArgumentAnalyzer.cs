@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis;
 using TableFlow.Generators.Diagnostics;
+using TableFlow.Generators.Rules;
 
 namespace TableFlow.Generators.Analyzers;
 

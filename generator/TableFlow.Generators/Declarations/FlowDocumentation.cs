@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Declarations;
 
 /// <summary>
 /// Reads the <c>///</c> summary of a property as plain text, for the generated parameter docs. The compiler only

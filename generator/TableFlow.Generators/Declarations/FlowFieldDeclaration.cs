@@ -1,7 +1,8 @@
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Rules;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Declarations;
 
 /// <summary>One file-field property of a <c>[TableFlow]</c> class, as the declaration reader reads it.</summary>
 internal sealed class FlowFieldDeclaration

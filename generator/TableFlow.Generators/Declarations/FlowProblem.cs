@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Declarations;
 
 /// <summary>
 /// One thing wrong with a <c>[TableFlow]</c> declaration, found by <see cref="FlowDeclaration.Read"/>: the diagnostic

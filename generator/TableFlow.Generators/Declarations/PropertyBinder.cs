@@ -3,7 +3,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Declarations;
 
 /// <summary>
 /// What <see cref="FlowDeclaration.Read(INamedTypeSymbol, AttributeData, PropertyBinder, bool, CancellationToken)"/> asks

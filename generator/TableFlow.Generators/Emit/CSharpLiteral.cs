@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Emit;
 
 /// <summary>The one place that turns a string into C# source: every flow id, key and guidance goes through here.</summary>
 internal static class CSharpLiteral

@@ -1,6 +1,8 @@
 using System.Linq;
+using TableFlow.Generators.Model;
+using TableFlow.Generators.Rules;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Emit;
 
 /// <summary>
 /// Writes the generated part of a flow class from its <see cref="FlowModel"/>: <c>FlowId</c>, <c>Fields</c>, the

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
+using System;
+using TableFlow.Generators.Model;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Emit;
 
 /// <summary>
 /// Hint names of the generated files. Roslyn compares hint names ignoring letter case and fails the whole generator

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Emit;
 
 /// <summary>Writes indented C# lines with LF endings, so generated files look the same on every OS.</summary>
 internal sealed class SourceWriter

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Emit;
 
 /// <summary>The one place that turns text into XML doc content: every summary, key and guidance in a doc goes through here.</summary>
 internal static class XmlDoc

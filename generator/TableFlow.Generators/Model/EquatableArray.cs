@@ -2,7 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>
 /// An immutable array compared by its elements, so that models holding one stay equal across generator runs and

@@ -1,4 +1,4 @@
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>One file field of a <see cref="FlowModel"/>, with the <c>RunAsync</c> parameter names chosen for it.</summary>
 /// <param name="PropertyName">The declaring property's name (without <c>@</c>).</param>

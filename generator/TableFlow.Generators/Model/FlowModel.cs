@@ -1,4 +1,4 @@
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>
 /// Everything the emitter needs about one flow class, as plain values: no symbols, syntax or locations, so that equal

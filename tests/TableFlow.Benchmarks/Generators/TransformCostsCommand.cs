@@ -5,6 +5,9 @@ using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using TableFlow.Generators.Declarations;
+using TableFlow.Generators.Model;
+using TableFlow.Generators.Rules;
 using static TableFlow.Benchmarks.Generators.GeneratorWorkbench;
 
 namespace TableFlow.Benchmarks.Generators;
@@ -46,6 +49,9 @@ public static class TransformCostsCommand
             ("INamespaceSymbol.ToDisplayString() per property attribute", (t, _, _) => t.GetMembers().OfType<IPropertySymbol>().SelectMany(p => p.GetAttributes()).Count(a => a.AttributeClass?.ContainingNamespace.ToDisplayString() == "TableFlow")),
             ("syntax properties + GetTypeInfo(property.Type)", (_, m, s) => s.Members.OfType<PropertyDeclarationSyntax>().Count(p => m.GetTypeInfo(p.Type).Type is not null)),
             ("syntax properties + GetTypeInfo + attribute constants", (_, m, s) => s.Members.OfType<PropertyDeclarationSyntax>().Sum(p => (m.GetTypeInfo(p.Type).Type is null ? 0 : 1) + AttributeConstants(m, p))),
+            ("syntax properties + GetDeclaredSymbol + GetAttributes where attributed", (_, m, s) => s.Members.OfType<PropertyDeclarationSyntax>().Where(p => p.AttributeLists.Count > 0).Sum(p => m.GetDeclaredSymbol(p)!.GetAttributes().Length)),
+            ("our reader: FlowDeclaration.Read, generation path", (t, m, _) => Read(t, m)),
+            ("our transform: Read + FlowParser.Create", (t, m, s) => FlowParser.Create(Read(t, m), true, default)),
         };
 
         var compilation = Compilation(Kind.TableFlow);
@@ -108,6 +114,9 @@ public static class TransformCostsCommand
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| TableFlowGenerator, whole update after the edit (driver) | {whole:F1} ms | {whole / floor:F2} | – |"));
         return 0;
     }
+
+    private static FlowDeclaration Read(INamedTypeSymbol type, SemanticModel model)
+        => FlowDeclaration.Read(type, FlowRules.FindAttribute(type.GetAttributes(), FlowRules.TableFlowAttributeName)!, PropertyBinder.FromSemanticModel(model), forGeneration: true, default);
 
     private static int AttributeConstants(SemanticModel model, PropertyDeclarationSyntax property)
     {

@@ -1,6 +1,8 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
+using TableFlow.Generators.Rules;
 using TableFlow.Generators.Tests.Infrastructure;
 
 namespace TableFlow.Generators.Tests.Declarations;

@@ -1,3 +1,5 @@
+using TableFlow.Generators.Rules;
+
 namespace TableFlow.Generators.Tests.Declarations;
 
 public class FlowRulesTests

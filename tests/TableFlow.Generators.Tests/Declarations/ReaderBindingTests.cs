@@ -1,8 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
 using TableFlow.Generators.Tests.Infrastructure;
 
 namespace TableFlow.Generators.Tests.Declarations;

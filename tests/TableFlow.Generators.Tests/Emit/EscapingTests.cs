@@ -1,6 +1,8 @@
 using System.Xml.Linq;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using TableFlow.Generators.Emit;
+using TableFlow.Generators.Model;
 
 namespace TableFlow.Generators.Tests.Emit;
 

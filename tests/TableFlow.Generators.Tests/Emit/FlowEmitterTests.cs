@@ -1,6 +1,8 @@
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Emit;
+using TableFlow.Generators.Model;
 using TableFlow.Generators.Tests.Infrastructure;
 
 namespace TableFlow.Generators.Tests.Emit;

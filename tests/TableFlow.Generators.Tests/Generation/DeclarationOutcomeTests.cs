@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Rules;
 using TableFlow.Generators.Tests.Infrastructure;
 
 namespace TableFlow.Generators.Tests.Generation;

@@ -1,9 +1,10 @@
-using System;
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Linq;
 using System.Reflection;
+using System;
 using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Model;
 
 namespace TableFlow.Generators.Tests.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Linq;
+using TableFlow.Generators.Rules;
 
 namespace TableFlow.Generators.Tests.Rules;
 

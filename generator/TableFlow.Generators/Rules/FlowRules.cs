@@ -2,20 +2,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
-namespace TableFlow.Generators;
-
-/// <summary>The shape of a file-field property's type.</summary>
-internal enum FieldShape
-{
-    /// <summary>Not a file field.</summary>
-    None,
-
-    /// <summary><c>FlowFile</c> or <c>FlowFile?</c>.</summary>
-    Single,
-
-    /// <summary><c>IReadOnlyList&lt;FlowFile&gt;</c>, <c>IEnumerable&lt;FlowFile&gt;</c> or <c>FlowFile[]</c>.</summary>
-    Multi,
-}
+namespace TableFlow.Generators.Rules;
 
 /// <summary>
 /// The declaration rules (README "Declare a flow") in one place, used by both the generator's parser and the analyzers so that

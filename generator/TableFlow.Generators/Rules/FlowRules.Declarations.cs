@@ -1,14 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
 using TableFlow.Generators.Diagnostics;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Rules;
 
 /// <summary>The class-level rules: finding our attributes, <c>partial</c> chains, classes that cannot take the generated members, and name clashes with them.</summary>
 internal static partial class FlowRules

@@ -1,8 +1,9 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>
 /// Hands out C# identifiers that differ from every name taken so far: the first free candidate, else the last one
@@ -10,7 +11,7 @@ namespace TableFlow.Generators;
 /// </summary>
 internal sealed class UniqueNameBuilder
 {
-    private readonly HashSet<string> _taken = new(System.StringComparer.Ordinal);
+    private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
 
     /// <summary>Marks <paramref name="names"/> as taken without handing them out.</summary>
     public void Reserve(IEnumerable<string> names)
@@ -22,18 +23,24 @@ internal sealed class UniqueNameBuilder
     public bool IsTaken(string name) => _taken.Contains(name.TrimStart('@'));
 
     /// <summary>The first of <paramref name="candidates"/> still free, or the last one with the smallest free number; escaped when a keyword.</summary>
-    public string Take(params string[] candidates)
+    public string Take(params string[] candidates) => TakeFirstFree(_taken.Add, candidates);
+
+    /// <summary>
+    /// Like <see cref="Take"/>, for names taken elsewhere: the first of <paramref name="candidates"/> (else the last one
+    /// with the smallest number) that <paramref name="claim"/> accepts, which it does when the name is free.
+    /// </summary>
+    public static string TakeFirstFree(Func<string, bool> claim, params string[] candidates)
     {
         foreach (var candidate in candidates)
         {
-            if (_taken.Add(candidate)) return Escape(candidate);
+            if (claim(candidate)) return Escape(candidate);
         }
 
         var last = candidates[candidates.Length - 1];
         for (var i = 2; ; i++)
         {
             var numbered = last + i.ToString(CultureInfo.InvariantCulture);
-            if (_taken.Add(numbered)) return Escape(numbered);
+            if (claim(numbered)) return Escape(numbered);
         }
     }
 

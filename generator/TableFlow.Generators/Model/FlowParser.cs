@@ -1,12 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
+using System;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Declarations;
+using TableFlow.Generators.Emit;
+using TableFlow.Generators.Rules;
 
-namespace TableFlow.Generators;
+namespace TableFlow.Generators.Model;
 
 /// <summary>
 /// Turns a <c>[TableFlow]</c> class into a <see cref="FlowModel"/>: reads it with <see cref="FlowDeclaration.Read(INamedTypeSymbol, AttributeData, PropertyBinder, bool, CancellationToken)"/>
@@ -177,10 +180,12 @@ internal static class FlowParser
         locals.Reserve(fields.SelectMany(f => new[] { f.Parameter, f.MetadataParameter, f.GuidanceParameter }));
         if (client.Capture) locals.Reserve(new[] { client.Parameter! });
 
-        // The field must not hide an inherited member (CS0108) either.
-        var members = new UniqueNameBuilder();
-        for (var t = type; t is not null; t = t.BaseType) members.Reserve(t.MemberNames);
-        members.Reserve(FlowRules.GeneratedMemberNames);
+        // The field must not hide an inherited member (CS0108) either. The declaration table answers for each candidate:
+        // copying every member name up the base chain into a set cost more than the rest of the names together.
+        var clientField = UniqueNameBuilder.TakeFirstFree(
+            name => !HasMemberNamed(type, name) && Array.IndexOf(FlowRules.GeneratedMemberNames, name) < 0,
+            "_tableFlowClient",
+            "__tableFlowClient");
 
         return new FlowModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : null,
@@ -191,7 +196,7 @@ internal static class FlowParser
             HintName(type),
             flowId,
             nullableAnnotations,
-            members.Take("_tableFlowClient", "__tableFlowClient"),
+            clientField,
             client.Parameter,
             client.Capture,
             locals.Take("request", "flowRunRequest"),
