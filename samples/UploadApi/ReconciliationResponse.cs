@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Text.Json.Serialization;
 using TableFlow;
 
@@ -23,4 +24,5 @@ public sealed record ReconciliationResponse(
 
 /// <summary>Source-generated JSON metadata for the answers (the app's JSON options set the naming).</summary>
 [JsonSerializable(typeof(ReconciliationResponse))]
+[JsonSerializable(typeof(IReadOnlyList<FinishedRun>))]
 internal sealed partial class UploadApiJson : JsonSerializerContext;

@@ -1,10 +1,14 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
@@ -18,12 +22,16 @@ namespace UploadApi;
 /// <summary>
 /// A minimal ASP.NET Core app that takes a purchase order and an invoice from a browser form and starts the
 /// reconciliation flow with them, streaming the files through: <c>POST /reconciliations</c>, <c>GET /reconciliations/{id}</c>,
-/// and the form at <c>/</c>.
+/// the form at <c>/</c>, and <c>POST /webhooks/tableflow</c>, which keeps the finished runs TableFlow reports for
+/// <c>GET /reconciliations</c> and the page.
 /// </summary>
 public static class UploadApiApp
 {
     /// <summary>The largest upload taken (both files and the name): 1 GiB. The files are streamed, so it costs no memory.</summary>
     public const long MaxUploadBytes = 1L << 30;
+
+    /// <summary>Where TableFlow's webhooks are received.</summary>
+    public const string WebhookPath = "/webhooks/tableflow";
 
     /// <summary>Builds the app; with no TableFlow key configured it starts the local emulator first, and stops it with the app.</summary>
     /// <param name="args">The command line (<c>--urls</c>, <c>--TableFlow:ApiKey=…</c>, …).</param>
@@ -39,7 +47,15 @@ public static class UploadApiApp
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, UploadApiJson.Default);
         });
 
+        // Against the emulator, the app and the emulator share a fresh webhook secret; against the API, the endpoint
+        // takes the one TableFlow shows for it (TableFlow:WebhookSecret), and without one no endpoint is mapped.
         var emulator = await StartEmulatorUnlessKeyConfiguredAsync(builder.Configuration);
+        if (emulator is not null)
+        {
+            builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("TableFlow:WebhookSecret", emulator.Webhooks.Secret)]);
+        }
+
+        builder.Services.AddSingleton<FinishedRuns>();
         if (emulator is not null) builder.Services.AddSingleton(_ => emulator);   // made by a factory, so the host disposes it
         builder.Services.AddTableFlow(options =>
         {
@@ -53,12 +69,55 @@ public static class UploadApiApp
         {
             app.Logger.LogInformation("No TableFlow key configured (TableFlow:ApiKey, TABLEFLOW_API_KEY): using the local emulator at {Address}", emulator.BaseAddress);
             _ = app.Services.GetRequiredService<TableFlowEmulator>();
+
+            // The app's address is known only once it listens (--urls with port 0 takes any free port): then the
+            // emulator is told to deliver its signed webhooks to the app's own endpoint.
+            app.Lifetime.ApplicationStarted.Register(() =>
+            {
+                var url = new Uri(ListeningAddress(app), WebhookPath);
+                emulator.Webhooks.AddUrl(url);
+                app.Logger.LogInformation("The emulator sends its webhooks to {Url}", url);
+            });
+        }
+
+        if (!string.IsNullOrWhiteSpace(app.Configuration["TableFlow:WebhookSecret"]))
+        {
+            app.MapTableFlowWebhooks(WebhookPath, KeepFinishedRunAsync);
+        }
+        else
+        {
+            app.Logger.LogWarning("No webhook secret configured (TableFlow:WebhookSecret): {Path} is not mapped, and GET /reconciliations lists nothing", WebhookPath);
         }
 
         app.MapGet("/", () => Results.Stream(typeof(UploadApiApp).Assembly.GetManifestResourceStream("UploadApi.index.html")!, "text/html; charset=utf-8"));
         app.MapPost("/reconciliations", StartAsync).DisableAntiforgery();
+        app.MapGet("/reconciliations", (FinishedRuns runs) => Results.Ok(runs.List()));
         app.MapGet("/reconciliations/{id}", ReadAsync);
         return app;
+    }
+
+    private static Task KeepFinishedRunAsync(TableFlowEvent evt, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        // Only run ends are kept; other events (extractions, …) are acknowledged and dropped.
+        if (evt.FlowRun is { } run && evt.Type is "flow.run.completed" or "flow.run.failed")
+        {
+            services.GetRequiredService<FinishedRuns>().Add(new FinishedRun(evt.Type, evt.Id, DateTimeOffset.UtcNow, ReconciliationResponse.From(run)));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Uri ListeningAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The server started without reporting its address.");
+
+        // A wildcard (http://0.0.0.0:5000, http://[::]:5000, http://+:5000) is not an address to send to: loopback is.
+        var uri = new UriBuilder(address.Replace("://+:", "://0.0.0.0:", StringComparison.Ordinal).Replace("://*:", "://0.0.0.0:", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::") uri.Host = "127.0.0.1";
+        uri.Path = "/";
+        return uri.Uri;
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, PoReconciliation flow, CancellationToken cancellationToken)

@@ -149,6 +149,28 @@ public sealed class EmulatorWebhookTests
         Assert.Contains("webhook secret", (await Assert.ThrowsAsync<ArgumentException>(() => TableFlowEmulator.StartAsync(badSecret))).Message);
     }
 
+    [Fact]
+    public async Task A_url_added_after_the_start_receives_the_runs_that_end_from_then_on()
+    {
+        var secret = TableFlowWebhook.CreateSecret();
+        await using var app = await StartAppAsync(secret);
+        var options = EmulatorOptions(app, secret);
+        options.Webhooks.Urls.Clear();
+        await using var emulator = await TableFlowEmulator.StartAsync(options);
+        emulator.AddFlow("po", f => f.Name("Purchase orders").File("doc", required: true));
+        using var client = emulator.CreateClient();
+        Assert.Empty(emulator.Webhooks.Urls);
+
+        emulator.Webhooks.AddUrl(new Uri(app.BaseAddress, Path));
+        var started = await RunAsync(client);
+        var evt = await _first.Task.WaitAsync(Patience);
+
+        Assert.Equal("flow.run.completed", evt.Type);
+        Assert.Equal(started.Id, evt.FlowRun!.Id);
+        Assert.Equal([new Uri(app.BaseAddress, Path)], emulator.Webhooks.Urls);
+        Assert.Contains("/hook", Assert.Throws<ArgumentException>(() => emulator.Webhooks.AddUrl(new Uri("/hook", UriKind.Relative))).Message);
+    }
+
     private static async Task Eventually(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;

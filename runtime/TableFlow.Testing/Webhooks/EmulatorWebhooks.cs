@@ -40,6 +40,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
     private readonly List<EmulatedWebhookDelivery> _deliveries = new();
     private readonly List<Task> _sending = new();
     private readonly List<EmulatedRun> _pending = new();
+    private readonly List<Uri> _urls = new();
     private int _runsSeen;
     private Task _watching = Task.CompletedTask;
 
@@ -52,14 +53,43 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
         Secret = options.Secret ?? TableFlowWebhook.CreateSecret();
         _signer = new TableFlowWebhook(Secret);
         _http = new HttpClient(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };
-        Urls = [.. options.Urls];
+        _urls.AddRange(options.Urls);
     }
 
     /// <summary>The secret messages are signed with: the configured one, or one made at start. Give it to the receiving endpoint.</summary>
     public string Secret { get; }
 
     /// <summary>Where messages go; empty when webhooks are not configured.</summary>
-    public IReadOnlyList<Uri> Urls { get; }
+    public IReadOnlyList<Uri> Urls
+    {
+        get
+        {
+            lock (_gate) return _urls.ToArray();
+        }
+    }
+
+    /// <summary>
+    /// Adds a URL after the start, for a receiver whose address is known only once it listens (an app on port 0 that
+    /// runs the emulator in-process). Runs that end from now on are sent to it too; a run that had already ended before
+    /// the first URL was added is sent when it is.
+    /// </summary>
+    /// <param name="url">An absolute http or https URL.</param>
+    /// <exception cref="ArgumentException">The URL is not an absolute http or https URL.</exception>
+    /// <exception cref="ObjectDisposedException">The emulator has stopped.</exception>
+    public void AddUrl(Uri url)
+    {
+        if (url is null || !url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new ArgumentException($"The webhook URL '{url}' is not an absolute http or https URL.", nameof(url));
+        }
+
+        lock (_gate)
+        {
+            if (_stop.IsCancellationRequested) throw new ObjectDisposedException(nameof(EmulatorWebhooks));
+            _urls.Add(url);
+            if (_watching.IsCompleted) _watching = WatchAsync(_stop.Token);
+        }
+    }
 
     /// <summary>Every delivery attempt so far, oldest first.</summary>
     public IReadOnlyList<EmulatedWebhookDelivery> Deliveries
@@ -93,7 +123,10 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
 
     internal void Start()
     {
-        if (Urls.Count > 0) _watching = WatchAsync(_stop.Token);
+        lock (_gate)
+        {
+            if (_urls.Count > 0) _watching = WatchAsync(_stop.Token);
+        }
     }
 
     private async Task WatchAsync(CancellationToken stop)
@@ -128,7 +161,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
             lock (_gate)
             {
                 _sending.RemoveAll(t => t.IsCompleted);
-                foreach (var url in Urls) _sending.Add(DeliverAsync(url, messageId, type, run.Id, body, stop));
+                foreach (var url in _urls) _sending.Add(DeliverAsync(url, messageId, type, run.Id, body, stop));
             }
         }
     }

@@ -101,6 +101,7 @@ public sealed class UploadApiTests
         Assert.Contains("name=\"name\"", page);
         Assert.Contains("name=\"purchase_order\" type=\"file\"", page);
         Assert.Contains("name=\"invoice\" type=\"file\"", page);
+        Assert.Contains("fetch(\"/reconciliations\")", page);
     }
 
     internal static MultipartFormDataContent Form(params (string Key, string? FileName, byte[] Content)[] parts)
