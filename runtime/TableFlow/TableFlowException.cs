@@ -61,4 +61,7 @@ public class TableFlowException : Exception
     /// </para>
     /// </remarks>
     public bool RunMayHaveStarted { get; }
+
+    /// <summary>Whether the call ran out of time (a per-request timeout or <c>HttpClient.Timeout</c>), for telemetry's <c>error.type</c>.</summary>
+    internal bool IsTimeout { get; set; }
 }

@@ -229,7 +229,7 @@ internal sealed class ClientTelemetry
                 return ((int)api.StatusCode).ToString(CultureInfo.InvariantCulture);
             case FlowRunWaitTimeoutException:
                 return "wait_timeout";
-            case TableFlowException e when Find<OperationCanceledException>(e) is not null || Find<TimeoutException>(e) is not null || e.Message.StartsWith("Timed out", StringComparison.Ordinal):
+            case TableFlowException e when e.IsTimeout || Find<OperationCanceledException>(e) is not null || Find<TimeoutException>(e) is not null:
                 return "timeout";
             case TableFlowException e when Find<HttpRequestException>(e) is not null || Find<IOException>(e) is not null || Find<SocketException>(e) is not null:
                 return "connection_error";

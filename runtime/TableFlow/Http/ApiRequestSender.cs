@@ -106,7 +106,7 @@ internal sealed class ApiRequestSender
                 {
                     outcome = AttemptOutcome.Timeout;
                     mayHaveStarted = body is { Completed: true };
-                    failure = new TableFlowException(_redactor.Redact(TimeoutMessage(what, e, timeout, body)), _redactor.SafeInner(e), mayHaveStarted);
+                    failure = new TableFlowException(_redactor.Redact(TimeoutMessage(what, e, timeout, body)), _redactor.SafeInner(e), mayHaveStarted) { IsTimeout = true };
                 }
                 catch (Exception e) when (Find<ResendRefusedException>(e) is { } refused)
                 {
@@ -293,7 +293,7 @@ internal sealed class ApiRequestSender
     private TableFlowException WithNote(TableFlowException failure, ApiResponse? response, string what, string note, bool mayHaveStarted)
         => response is not null
             ? ApiErrors.Create(response, what, note, _redactor, mayHaveStarted)
-            : new TableFlowException(_redactor.Redact(failure.Message + " " + note), failure.InnerException, mayHaveStarted);
+            : new TableFlowException(_redactor.Redact(failure.Message + " " + note), failure.InnerException, mayHaveStarted) { IsTimeout = failure.IsTimeout };
 
     private static T? Find<T>(Exception exception)
         where T : Exception

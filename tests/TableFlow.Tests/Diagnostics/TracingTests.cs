@@ -90,6 +90,24 @@ public sealed class TracingTests
     }
 
     [Fact]
+    public async Task A_run_request_that_times_out_has_error_type_timeout()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync();
+        emulator.AddFlow(FlowId, f => f.File("invoice", required: true));
+        using var client = emulator.CreateClient(new TableFlowClientOptions { RequestTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 0 });
+        emulator.Faults.Next(1, Fault.Delay(TimeSpan.FromSeconds(10)), method: "POST");
+        using var capture = new TelemetryCapture(emulator.BaseAddress);
+
+        var error = await Assert.ThrowsAsync<TableFlowException>(
+            () => client.RunFlowAsync(FlowId, new FlowRunRequest().AddFile("invoice", FlowFile.FromBytes(new byte[] { 1, 2, 3 }, "i.pdf"))));
+
+        Assert.True(error.RunMayHaveStarted);
+        var run = Assert.Single(capture.Activities, a => a.OperationName == "TableFlow RunFlow");
+        Assert.Equal(ActivityStatusCode.Error, run.Status);
+        Assert.Equal("timeout", run.GetTagItem("error.type"));
+    }
+
+    [Fact]
     public async Task A_listing_has_one_activity_per_page()
     {
         await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.Zero });
