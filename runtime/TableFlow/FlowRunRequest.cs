@@ -58,13 +58,7 @@ public sealed class FlowRunRequest
         if (files is null) throw new ArgumentNullException(nameof(files), $"The files for field '{key}' are null.");
         var list = new List<FlowFile>(files);
         if (list.Count == 0) throw new ArgumentException($"Field '{key}' needs at least one file; none was given.", nameof(files));
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (list[i] is null) throw new ArgumentException($"File {i + 1} of field '{key}' is null.", nameof(files));
-        }
-
-        Add(new FlowRunField(ValidateKey(key), list.ToArray(), multiple: true, metadata, guidance));
-        return this;
+        return AddMultiple(key, list, metadata, guidance, nameof(files), $"field '{key}'");
     }
 
     /// <summary>
@@ -93,9 +87,15 @@ public sealed class FlowRunRequest
             throw new ArgumentException($"The flow's required field '{key}' needs at least one file, but '{parameterName}' is empty.", parameterName);
         }
 
+        return AddMultiple(key, list, metadata, guidance, parameterName, $"field '{key}' ('{parameterName}')");
+    }
+
+    /// <summary>Adds a multi-file field whose files were counted; a <see langword="null"/> file is named as "File n of <paramref name="what"/>".</summary>
+    private FlowRunRequest AddMultiple(string key, List<FlowFile> list, JsonObject? metadata, string? guidance, string parameterName, string what)
+    {
         for (var i = 0; i < list.Count; i++)
         {
-            if (list[i] is null) throw new ArgumentException($"File {i + 1} of field '{key}' ('{parameterName}') is null.", parameterName);
+            if (list[i] is null) throw new ArgumentException($"File {i + 1} of {what} is null.", parameterName);
         }
 
         Add(new FlowRunField(ValidateKey(key), list.ToArray(), multiple: true, metadata, guidance));
