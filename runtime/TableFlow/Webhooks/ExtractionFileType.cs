@@ -1,6 +1,9 @@
 namespace TableFlow;
 
-/// <summary>The kind of file an extraction was made from, as an <c>extraction.*</c> webhook describes it.</summary>
+/// <summary>
+/// The kind of file an extraction was made from (<c>file_type</c>). Most answers send an object; the extraction list sends
+/// only the extension (<c>pdf</c>), which becomes <see cref="Extension"/>.
+/// </summary>
 public sealed class ExtractionFileType
 {
     /// <summary>The file kind, such as <c>document</c>.</summary>

@@ -71,15 +71,22 @@ internal static class WebhookEventParser
                 MimeType = ReadString(type, "mime_type"),
             };
         }
+        else if (ReadString(data, "file_type") is { } extension)
+        {
+            fileType = new ExtractionFileType { Extension = extension };
+        }
 
+        var status = ReadString(data, "status");
         return new ExtractionSummary
         {
-            ExtractionId = extractionId,
+            Id = extractionId,
+            Status = ExtractionStatuses.Parse(status),
+            StatusText = status,
             TemplateId = ReadString(data, "template_id"),
             FileName = ReadString(data, "file_name"),
             FileType = fileType,
-            Status = ReadString(data, "status"),
             CreatedAt = ReadUnixSeconds(data, "created_at"),
+            UpdatedAt = ReadUnixSeconds(data, "updated_at"),
         };
     }
 

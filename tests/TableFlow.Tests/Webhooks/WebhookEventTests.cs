@@ -48,13 +48,14 @@ public sealed class WebhookEventTests
             """);
 
         var extraction = Assert.IsType<ExtractionSummary>(evt.Extraction);
-        Assert.Equal("uT2bJNWN75YPU95r", extraction.ExtractionId);
+        Assert.Equal("uT2bJNWN75YPU95r", extraction.Id);
         Assert.Equal("dk4g1tUg1uHLs8YU", extraction.TemplateId);
         Assert.Equal("invoice-2023-04-15.pdf", extraction.FileName);
         Assert.Equal("document", extraction.FileType!.Key);
         Assert.Equal("pdf", extraction.FileType.Extension);
         Assert.Equal("application/pdf", extraction.FileType.MimeType);
-        Assert.Equal("created", extraction.Status);
+        Assert.Equal(ExtractionStatus.Created, extraction.Status);
+        Assert.Equal("created", extraction.StatusText);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1682366228), extraction.CreatedAt);
         Assert.Null(evt.FlowRun);
     }
@@ -64,9 +65,10 @@ public sealed class WebhookEventTests
     {
         var evt = Receive("""{"event": "extraction.completed", "data": {"extraction_id": "x1", "file_type": "pdf", "status": 3, "created_at": "1682366228"}}""");
 
-        Assert.Equal("x1", evt.Extraction!.ExtractionId);
-        Assert.Null(evt.Extraction.FileType);
-        Assert.Null(evt.Extraction.Status);
+        Assert.Equal("x1", evt.Extraction!.Id);
+        Assert.Equal("pdf", evt.Extraction.FileType!.Extension);
+        Assert.Null(evt.Extraction.FileType.Key);
+        Assert.Equal(ExtractionStatus.Unknown, evt.Extraction.Status);
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1682366228), evt.Extraction.CreatedAt);
     }
 

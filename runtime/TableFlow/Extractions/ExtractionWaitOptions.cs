@@ -1,0 +1,52 @@
+using System;
+
+namespace TableFlow;
+
+/// <summary>
+/// How <c>TableFlowClient.WaitForExtractionAsync</c> waits for one extraction. Every setting left unset takes the
+/// client's default from <see cref="TableFlowClientOptions"/>.
+/// </summary>
+public sealed class ExtractionWaitOptions
+{
+    private TimeSpan? _timeout;
+    private TimeSpan? _pollingInterval;
+
+    /// <summary>
+    /// How long the wait may take in all, every read included; when it passes the wait throws an
+    /// <see cref="ExtractionWaitTimeoutException"/>. <see langword="null"/> (the default) takes
+    /// <see cref="TableFlowClientOptions.WaitTimeout"/>; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> waits
+    /// until the extraction ends or the wait is cancelled.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative (other than <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>) or longer than about 24 days.</exception>
+    public TimeSpan? Timeout
+    {
+        get => _timeout;
+        set => _timeout = Check(value, nameof(Timeout), allowInfinite: true);
+    }
+
+    /// <summary>
+    /// How long to wait between two reads, unless the API asks for another interval with <c>Retry-After</c>.
+    /// <see langword="null"/> (the default) takes <see cref="TableFlowClientOptions.PollingInterval"/>.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative or longer than about 24 days.</exception>
+    public TimeSpan? PollingInterval
+    {
+        get => _pollingInterval;
+        set => _pollingInterval = Check(value, nameof(PollingInterval), allowInfinite: false);
+    }
+
+    private static TimeSpan? Check(TimeSpan? value, string name, bool allowInfinite)
+    {
+        if (value is not { } span) return null;
+        if (allowInfinite && span == System.Threading.Timeout.InfiniteTimeSpan) return span;
+        if (span < TimeSpan.Zero || span.TotalMilliseconds > int.MaxValue - 1)
+        {
+            throw new ArgumentOutOfRangeException(
+                name,
+                span,
+                $"ExtractionWaitOptions.{name} is {span}; it must be zero or more and under 24 days{(allowInfinite ? " (or Timeout.InfiniteTimeSpan to wait without a limit)" : "")}.");
+        }
+
+        return span;
+    }
+}
