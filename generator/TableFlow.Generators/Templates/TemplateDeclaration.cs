@@ -254,9 +254,9 @@ internal sealed class TemplateDeclaration
         {
             var columns = ReadColumns(type, name, rowType!, compilation, typeLocation, problems, ct);
             if (columns is null) return null;
-            return (new TemplateMemberModel(UniqueNameBuilder.Escape(name), key, "GetTable", "",
-                rowType!.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-                new EquatableArray<TemplateMemberModel>(columns)), keyLocation, name);
+            var row = rowType!.WithNullableAnnotation(NullableAnnotation.None).ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+            return (new TemplateMemberModel(UniqueNameBuilder.Escape(name), key, "GetTable", "", row, new EquatableArray<TemplateMemberModel>(columns),
+                property.NullableAnnotation == NullableAnnotation.NotAnnotated ? $"global::System.Array.Empty<{row}>()" : null), keyLocation, name);
         }
 
         var value = ReadValue(property, propertyType, name, key);
@@ -288,7 +288,8 @@ internal sealed class TemplateDeclaration
             TemplateValueKind.String => property.NullableAnnotation == NullableAnnotation.NotAnnotated ? " ?? \"\"" : "",
             _ => nullableValueType ? "" : ".GetValueOrDefault()",
         };
-        return new TemplateMemberModel(UniqueNameBuilder.Escape(name), key, TemplateRules.ReaderMethod(kind), suffix, null, default);
+        return new TemplateMemberModel(UniqueNameBuilder.Escape(name), key, TemplateRules.ReaderMethod(kind), suffix, null, default,
+            suffix == " ?? \"\"" ? "\"\"" : null);
     }
 
     /// <summary>The columns of <paramref name="rowType"/>, or <see langword="null"/> (after reporting why) when it cannot be filled.</summary>

@@ -41,9 +41,15 @@ internal static class TemplateEmitter
 
         if (model.DefaultConstructor)
         {
-            w.Line("/// <summary>Creates an instance with every property at its default (what the class had before the generator added a constructor).</summary>");
+            w.Line("/// <summary>Creates an instance with every property at its default (the constructor the class had before the generator added one): strings empty, tables without rows, the rest default.</summary>");
             w.Line(GeneratedCode);
-            w.Line($"public {model.ClassName}()").Open().Close();
+            w.Line($"public {model.ClassName}()").Open();
+            foreach (var member in model.Members)
+            {
+                if (member.DefaultValue is { } value) w.Line($"this.{member.PropertyName} = {value};");
+            }
+
+            w.Close();
             w.Line();
         }
 

@@ -37,13 +37,18 @@ internal sealed record TemplateModel(
 /// <param name="Suffix">What follows the call for the property's nullability: <c>.GetValueOrDefault()</c>, <c> ?? ""</c> or nothing.</param>
 /// <param name="RowType">For a table, the row type as <c>global::A.Row</c>; otherwise <see langword="null"/>.</param>
 /// <param name="Columns">For a table, the row type's properties that the object initializer sets.</param>
+/// <param name="DefaultValue">
+/// What the generated parameterless constructor assigns, so a non-nullable reference property is never null: <c>""</c>
+/// for a string, an empty array for a table; <see langword="null"/> when nothing is needed.
+/// </param>
 internal sealed record TemplateMemberModel(
     string PropertyName,
     string Key,
     string ReaderMethod,
     string Suffix,
     string? RowType,
-    EquatableArray<TemplateMemberModel> Columns)
+    EquatableArray<TemplateMemberModel> Columns,
+    string? DefaultValue)
 {
     /// <summary>Whether the member is a table.</summary>
     public bool IsTable => RowType is not null;
