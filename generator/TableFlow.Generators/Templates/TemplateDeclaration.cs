@@ -26,6 +26,9 @@ internal sealed class TemplateDeclaration
         Model = model;
     }
 
+    /// <summary>TF0015 for a table in another collection type: the fix changes the type to <c>IReadOnlyList&lt;TRow&gt;</c>.</summary>
+    public const string ChangeToReadOnlyListFix = "ChangeToReadOnlyList";
+
     /// <summary>Everything wrong with the declaration.</summary>
     public ImmutableArray<FlowProblem> Problems { get; }
 
@@ -186,12 +189,12 @@ internal sealed class TemplateDeclaration
         }
     }
 
-    /// <summary>The instance properties declared in the class's own parts, each with its declaration.</summary>
+    /// <summary>The properties declared in the class's own parts (static ones too, to report them when marked), each with its declaration.</summary>
     private static IEnumerable<(IPropertySymbol Symbol, PropertyDeclarationSyntax Syntax)> DeclaredProperties(INamedTypeSymbol type, CancellationToken ct)
     {
         foreach (var member in type.GetMembers())
         {
-            if (member is not IPropertySymbol { IsStatic: false, IsIndexer: false, ExplicitInterfaceImplementations.Length: 0 } property || property.IsImplicitlyDeclared) continue;
+            if (member is not IPropertySymbol { IsIndexer: false, ExplicitInterfaceImplementations.Length: 0 } property || property.IsImplicitlyDeclared) continue;
             if (property.DeclaringSyntaxReferences.Length == 0) continue;
             if (property.DeclaringSyntaxReferences[0].GetSyntax(ct) is not PropertyDeclarationSyntax syntax) continue;
             yield return (property, syntax);
@@ -200,7 +203,7 @@ internal sealed class TemplateDeclaration
 
     /// <summary>Whether the generated constructor may assign the property: an auto-property with a getter, not abstract, extern or partial.</summary>
     private static bool IsAssignableAutoProperty(IPropertySymbol property, PropertyDeclarationSyntax syntax)
-        => !property.IsAbstract && !property.IsExtern && property.GetMethod is not null &&
+        => !property.IsStatic && !property.IsAbstract && !property.IsExtern && property.GetMethod is not null &&
            syntax.ExpressionBody is null && syntax.AccessorList is { } accessors &&
            !syntax.Modifiers.Any(SyntaxKind.PartialKeyword) &&
            accessors.Accessors.All(a => a.Body is null && a.ExpressionBody is null);
@@ -265,7 +268,7 @@ internal sealed class TemplateDeclaration
             if (fieldAttribute is null && TemplateRules.OtherCollectionElement(propertyType) is { } element && TemplateRules.Classify(element, out _) == TemplateValueKind.None)
             {
                 problems.Add(new FlowProblem(TemplateDiagnosticDescriptors.UnsupportedTableCollection, typeLocation,
-                    new object[] { name, type.Name, propertyType.ToDisplayString(), element.ToDisplayString() }));
+                    new object[] { name, type.Name, propertyType.ToDisplayString(), element.ToDisplayString() }, ChangeToReadOnlyListFix));
             }
             else
             {
