@@ -145,7 +145,7 @@ public partial class TableFlowClient
         deadline?.CancelAfter(timeout);
         var token = deadline?.Token ?? cancellationToken;
         // Subscribed before the first read: an event that comes while a read is under way is kept for the wait.
-        using var listener = events is null ? null : new FlowRunEventListener(events, runId);
+        using var listener = events is null ? null : new EventListener<FlowRun>(events, evt => evt.FlowRun is { } run && string.Equals(run.Id, runId, StringComparison.Ordinal) ? run : null);
         var heard = false;
         TableFlowApiException? lastError = null;
         try

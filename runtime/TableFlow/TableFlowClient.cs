@@ -334,7 +334,13 @@ public partial class TableFlowClient : IDisposable
         if (id is null) throw new ArgumentNullException(parameterName);
         if (FlowNames.IdProblem(id) is { } problem)
         {
-            var what = parameterName == "runId" ? "run id" : "flow id";
+            var what = parameterName switch
+            {
+                "runId" => "run id",
+                "extractionId" => "extraction id",
+                "tableKey" => "table key",
+                _ => "flow id",
+            };
             throw new ArgumentException($"The {what} '{FlowNames.Printable(id)}' cannot be sent as a URL path segment: {problem}.", parameterName);
         }
 

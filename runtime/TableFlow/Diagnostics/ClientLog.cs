@@ -42,4 +42,32 @@ internal static partial class ClientLog
     [LoggerMessage(EventId = 1023, EventName = "WaitCanceled", Level = LogLevel.Debug,
         Message = "Waiting for flow run {RunId} was canceled after {ElapsedMs} ms.")]
     public static partial void WaitCanceled(ILogger logger, string runId, double elapsedMs);
+
+    [LoggerMessage(EventId = 1101, EventName = "ExtractionStarted", Level = LogLevel.Information,
+        Message = "Started extraction {ExtractionId} with template {TemplateId} (status {ExtractionStatus}).")]
+    public static partial void ExtractionStarted(ILogger logger, string extractionId, string templateId, string extractionStatus);
+
+    [LoggerMessage(EventId = 1102, EventName = "ExtractionRequestFailed", Level = LogLevel.Warning,
+        Message = "An upload for extraction with template {TemplateId} failed ({ErrorType}); the API did not start an extraction.")]
+    public static partial void ExtractionRequestFailed(ILogger logger, string templateId, string errorType);
+
+    [LoggerMessage(EventId = 1103, EventName = "ExtractionOutcomeUnknown", Level = LogLevel.Warning,
+        Message = "An upload for extraction with template {TemplateId} failed ({ErrorType}) after it was sent: the API may have started the extraction (RunMayHaveStarted). Look for it before uploading again.")]
+    public static partial void ExtractionOutcomeUnknown(ILogger logger, string templateId, string errorType);
+
+    [LoggerMessage(EventId = 1120, EventName = "ExtractionWaitPolled", Level = LogLevel.Debug,
+        Message = "Polled extraction {ExtractionId}: {ExtractionStatus}.")]
+    public static partial void ExtractionWaitPolled(ILogger logger, string extractionId, string extractionStatus);
+
+    [LoggerMessage(EventId = 1121, EventName = "ExtractionWaitEnded", Level = LogLevel.Information,
+        Message = "Extraction {ExtractionId} ended the wait as {ExtractionStatus} after {ElapsedMs} ms.")]
+    public static partial void ExtractionWaitEnded(ILogger logger, string extractionId, string extractionStatus, double elapsedMs);
+
+    [LoggerMessage(EventId = 1122, EventName = "ExtractionWaitFailed", Level = LogLevel.Warning,
+        Message = "Waiting for extraction {ExtractionId} ended without an outcome ({ErrorType}) after {ElapsedMs} ms.")]
+    public static partial void ExtractionWaitFailed(ILogger logger, string extractionId, string errorType, double elapsedMs);
+
+    [LoggerMessage(EventId = 1123, EventName = "ExtractionWaitCanceled", Level = LogLevel.Debug,
+        Message = "Waiting for extraction {ExtractionId} was canceled after {ElapsedMs} ms.")]
+    public static partial void ExtractionWaitCanceled(ILogger logger, string extractionId, double elapsedMs);
 }

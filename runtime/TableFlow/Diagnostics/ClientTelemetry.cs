@@ -18,7 +18,7 @@ namespace TableFlow.Diagnostics;
 /// Tags and log arguments are ids, statuses, counts, timings and error kinds. Never the key, a file's name or content,
 /// a metadata value or an exception message (which may name a file).
 /// </remarks>
-internal sealed class ClientTelemetry
+internal sealed partial class ClientTelemetry
 {
     public const string OperationTag = "tableflow.operation";
     public const string FlowIdTag = "tableflow.flow.id";
@@ -227,7 +227,7 @@ internal sealed class ClientTelemetry
         {
             case TableFlowApiException api:
                 return ((int)api.StatusCode).ToString(CultureInfo.InvariantCulture);
-            case FlowRunWaitTimeoutException:
+            case FlowRunWaitTimeoutException or ExtractionWaitTimeoutException:
                 return "wait_timeout";
             case TableFlowException e when e.IsTimeout || Find<OperationCanceledException>(e) is not null || Find<TimeoutException>(e) is not null:
                 return "timeout";

@@ -24,6 +24,10 @@ internal static class Instruments
     public static readonly Counter<long> RunOutcomes = Meter.CreateCounter<long>(
         "tableflow.client.run.outcomes", "{run}", "Flow run outcomes: completed, failed or review as waits saw them; unknown for run requests that may or may not have started a run.");
 
+    /// <summary>Uploads the API accepted for extraction.</summary>
+    public static readonly Counter<long> ExtractionsStarted = Meter.CreateCounter<long>(
+        "tableflow.client.extractions.started", "{extraction}", "Extractions started through the client.");
+
     /// <summary>Attempts sent again after a passing failure.</summary>
     public static readonly Counter<long> Retries = Meter.CreateCounter<long>(
         "tableflow.client.retries", "{retry}", "TableFlow API requests sent again after a transient failure.");

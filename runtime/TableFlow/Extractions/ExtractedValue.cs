@@ -24,6 +24,15 @@ public readonly partial struct ExtractedValue : IEquatable<ExtractedValue>
         _json = value.ValueKind == JsonValueKind.Undefined ? default : value.Clone();
     }
 
+    /// <summary>Wraps an element the caller made for this value alone (from <see cref="JsonElement.ParseValue"/>): no second copy.</summary>
+    internal static ExtractedValue FromOwned(JsonElement value) => new(value, owned: true);
+
+    private ExtractedValue(JsonElement value, bool owned)
+    {
+        _ = owned;
+        _json = value.ValueKind == JsonValueKind.Undefined ? default : value;
+    }
+
     /// <summary>The raw JSON value; <see langword="default"/>(<see cref="JsonElement"/>) when the value is absent.</summary>
     public JsonElement Json => _json;
 

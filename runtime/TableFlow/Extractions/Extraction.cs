@@ -6,7 +6,7 @@ namespace TableFlow;
 
 /// <summary>
 /// One document read against a template: its fields, tables and failed validations, as the API reports them. Extractions
-/// finish asynchronously: see <c>TableFlowClient.WaitForExtractionAsync</c>. Every member can be set with
+/// finish asynchronously: see <see cref="TableFlowClient.WaitForExtractionAsync"/>. Every member can be set with
 /// <c>init</c>, so tests can build one.
 /// </summary>
 public sealed class Extraction
@@ -58,7 +58,7 @@ public sealed class Extraction
 
     /// <summary>
     /// The tables by table key, as embedded in the reply: a table may hold only its first page of rows
-    /// (<see cref="ExtractionTable.IsComplete"/>); read every row with <c>TableFlowClient.ListExtractionRowsAsync</c>.
+    /// (<see cref="ExtractionTable.IsComplete"/>); read every row with <see cref="TableFlowClient.ListExtractionRowsAsync"/>.
     /// </summary>
     public IReadOnlyDictionary<string, ExtractionTable> Tables { get; init; } = new Dictionary<string, ExtractionTable>();
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace TableFlow;
 
-/// <summary>What else to send with an upload (<c>TableFlowClient.ExtractAsync</c>); every member is optional.</summary>
+/// <summary>What else to send with an upload (<see cref="TableFlowClient.ExtractAsync"/>); every member is optional.</summary>
 public sealed class ExtractionOptions
 {
     /// <summary>A label for the extraction in the TableFlow dashboard (sent as <c>name</c>).</summary>

@@ -1,6 +1,6 @@
 namespace TableFlow;
 
-/// <summary>Filters and paging for <c>TableFlowClient.ListExtractionsAsync</c>.</summary>
+/// <summary>Filters and paging for <see cref="TableFlowClient.ListExtractionsAsync"/>.</summary>
 public sealed class ExtractionQuery
 {
     /// <summary>The largest page the API serves.</summary>

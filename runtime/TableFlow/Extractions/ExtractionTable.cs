@@ -5,7 +5,7 @@ namespace TableFlow;
 
 /// <summary>
 /// A table of an extraction as embedded in <see cref="Extraction.Tables"/>: possibly only its first page of rows.
-/// Read every row with <c>TableFlowClient.ListExtractionRowsAsync</c>.
+/// Read every row with <see cref="TableFlowClient.ListExtractionRowsAsync"/>.
 /// </summary>
 public sealed class ExtractionTable
 {

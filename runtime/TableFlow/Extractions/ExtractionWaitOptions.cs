@@ -3,7 +3,7 @@ using System;
 namespace TableFlow;
 
 /// <summary>
-/// How <c>TableFlowClient.WaitForExtractionAsync</c> waits for one extraction. Every setting left unset takes the
+/// How <see cref="TableFlowClient.WaitForExtractionAsync"/> waits for one extraction. Every setting left unset takes the
 /// client's default from <see cref="TableFlowClientOptions"/>.
 /// </summary>
 public sealed class ExtractionWaitOptions

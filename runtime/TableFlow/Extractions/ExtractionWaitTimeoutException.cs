@@ -3,7 +3,7 @@ using System;
 namespace TableFlow;
 
 /// <summary>
-/// A wait for an extraction (<c>TableFlowClient.WaitForExtractionAsync</c>) ran out of time before the extraction
+/// A wait for an extraction (<see cref="TableFlowClient.WaitForExtractionAsync"/>) ran out of time before the extraction
 /// ended. The extraction itself goes on: wait again, or read it later.
 /// </summary>
 public class ExtractionWaitTimeoutException : TableFlowException

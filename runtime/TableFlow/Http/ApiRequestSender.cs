@@ -48,16 +48,23 @@ internal sealed class ApiRequestSender
 
     /// <summary>A <c>GET</c>: retried after any transient failure. <paramref name="call"/> is the call's activity, tagged with its retries.</summary>
     public Task<ApiResponse> GetAsync(string relativePath, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Get, relativePath, null, null, what, operation, call, cancellationToken);
+        => SendAsync(HttpMethod.Get, relativePath, null, null, SendOnceWording.Run, what, operation, call, streamSuccess: false, cancellationToken);
+
+    /// <summary>
+    /// A <c>GET</c> whose successful answer is handed over unread (<see cref="ApiResponse.Unread"/>, which the caller
+    /// disposes) for streaming; retried as <see cref="GetAsync"/> is. An error answer is read and thrown as usual.
+    /// </summary>
+    public Task<ApiResponse> GetStreamAsync(string relativePath, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
+        => SendAsync(HttpMethod.Get, relativePath, null, null, SendOnceWording.Run, what, operation, call, streamSuccess: true, cancellationToken);
 
     /// <summary>
     /// A request that must not be repeated blindly: sent again only after a 429 or a refused connection, and only when
     /// <paramref name="cannotResendReason"/> finds nothing that stops its body from being produced again.
     /// </summary>
-    public Task<ApiResponse> PostOnceAsync(string relativePath, Func<HttpContent> createContent, Func<string?> cannotResendReason, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
-        => SendAsync(HttpMethod.Post, relativePath, createContent, cannotResendReason, what, operation, call, cancellationToken);
+    public Task<ApiResponse> PostOnceAsync(string relativePath, Func<HttpContent> createContent, Func<string?> cannotResendReason, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken, SendOnceWording? wording = null)
+        => SendAsync(HttpMethod.Post, relativePath, createContent, cannotResendReason, wording ?? SendOnceWording.Run, what, operation, call, streamSuccess: false, cancellationToken);
 
-    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, Func<HttpContent>? createContent, Func<string?>? cannotResendReason, string what, ApiOperation operation, Activity? call, CancellationToken cancellationToken)
+    private async Task<ApiResponse> SendAsync(HttpMethod method, string relativePath, Func<HttpContent>? createContent, Func<string?>? cannotResendReason, SendOnceWording wording, string what, ApiOperation operation, Activity? call, bool streamSuccess, CancellationToken cancellationToken)
     {
         var idempotent = createContent is null;
         var uri = new Uri(_baseAddress, relativePath);
@@ -85,12 +92,12 @@ internal sealed class ApiRequestSender
                 if (message.Content is { Headers.ContentLength: null }) message.Headers.TransferEncodingChunked = true;
                 try
                 {
-                    var response = await ReceiveAsync(message, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
-                    if (body is not null && message.RequestUri != uri) throw RedirectFollowed(what, message.RequestUri, response, body.Completed && message.Method == method);
+                    var response = await ReceiveAsync(message, streamSuccess, timeout?.Token ?? cancellationToken).ConfigureAwait(false);
+                    if (body is not null && message.RequestUri != uri) throw RedirectFollowed(wording, what, message.RequestUri, response, body.Completed && message.Method == method);
                     if (response.IsSuccess) return response;
                     var classified = RetryPolicy.Classify(response.StatusCode);
                     mayHaveStarted = body is not null && classified == AttemptOutcome.ServerError;
-                    if (classified is null) throw ApiErrors.Create(response, what, body is null ? null : RunNotStartedNote, _redactor);
+                    if (classified is null) throw ApiErrors.Create(response, what, body is null ? null : wording.NotStarted, _redactor);
                     outcome = classified.Value;
                     retryAfter = response.RetryAfter;
                     errorResponse = response;
@@ -99,24 +106,24 @@ internal sealed class ApiRequestSender
                 catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && body is { Completed: true })
                 {
                     // Cancellation stays cancellation, but a program must learn that the run may exist all the same.
-                    var inner = new TableFlowException(_redactor.Redact($"The call was canceled {what} after the whole request had been sent, so the API may have started the run. {LookBeforeRunningAgain}"), _redactor.SafeInner(e), runMayHaveStarted: true);
+                    var inner = new TableFlowException(_redactor.Redact($"The call was canceled {what} after the whole request had been sent, so the API may have started the {wording.Thing}. {wording.LookBefore}"), _redactor.SafeInner(e), runMayHaveStarted: true);
                     throw new OperationCanceledException(inner.Message, inner, cancellationToken);
                 }
                 catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
                 {
                     outcome = AttemptOutcome.Timeout;
                     mayHaveStarted = body is { Completed: true };
-                    failure = new TableFlowException(_redactor.Redact(TimeoutMessage(what, e, timeout, body)), _redactor.SafeInner(e), mayHaveStarted) { IsTimeout = true };
+                    failure = new TableFlowException(_redactor.Redact(TimeoutMessage(wording, what, e, timeout, body)), _redactor.SafeInner(e), mayHaveStarted) { IsTimeout = true };
                 }
                 catch (Exception e) when (Find<ResendRefusedException>(e) is { } refused)
                 {
-                    throw ResendRefused(what, refused, e);
+                    throw ResendRefused(wording, what, refused, e);
                 }
                 catch (Exception e) when (Find<FileReadException>(e) is { } fileFailure)
                 {
                     // The caller's file, not the network, failed: the body was cut short, so retrying cannot help.
                     throw new TableFlowException(
-                        _redactor.Redact($"{fileFailure.Message.TrimEnd('.')} ({what}). The request was cut off before its end, so the API did not start a run."),
+                        _redactor.Redact($"{fileFailure.Message.TrimEnd('.')} ({what}). The request was cut off before its end, so the API did not start {wording.AThing}."),
                         _redactor.SafeInner(fileFailure.InnerException));
                 }
                 catch (Exception e) when (e is HttpRequestException or IOException)
@@ -131,7 +138,7 @@ internal sealed class ApiRequestSender
                 }
             }
 
-            var blocker = RetryPolicy.IsRetryable(outcome, idempotent) ? null : NotResentReason(outcome, mayHaveStarted);
+            var blocker = RetryPolicy.IsRetryable(outcome, idempotent) ? null : NotResentReason(wording, outcome, mayHaveStarted);
             if (blocker is null && !idempotent) blocker = cannotResendReason?.Invoke();
             if (blocker is not null) throw WithNote(failure, errorResponse, what, blocker, mayHaveStarted);
 
@@ -141,7 +148,7 @@ internal sealed class ApiRequestSender
                 var note = attempt > _policy.MaxRetries
                     ? (attempt > 1 ? $"Gave up after {attempt} attempts (TableFlowClientOptions.MaxRetries is {_policy.MaxRetries})." : null)
                     : $"Not retried: the API asked to wait longer than TableFlowClientOptions.MaxRetryDelay ({_policy.MaxDelay.TotalSeconds:0.###} s).";
-                if (!idempotent && !mayHaveStarted) note = note is null ? RunNotStartedNote : note + " " + RunNotStartedNote;
+                if (!idempotent && !mayHaveStarted) note = note is null ? wording.NotStarted : note + " " + wording.NotStarted;
                 throw note is null ? failure : WithNote(failure, errorResponse, what, note, mayHaveStarted);
             }
 
@@ -150,11 +157,9 @@ internal sealed class ApiRequestSender
         }
     }
 
-    internal const string LookBeforeRunningAgain = "Before you run the flow again, look for the run with ListFlowRunsAsync (give each run a correlation id in its metadata to find it by), or the same documents may be processed twice.";
+    internal static readonly string LookBeforeRunningAgain = SendOnceWording.Run.LookBefore;
 
-    private const string RunNotStartedNote = "The API did not start a run.";
-
-    private string TimeoutMessage(string what, OperationCanceledException e, CancellationTokenSource? timeout, TrackedRequestContent? body)
+    private string TimeoutMessage(SendOnceWording wording, string what, OperationCanceledException e, CancellationTokenSource? timeout, TrackedRequestContent? body)
     {
         string limit, advice;
         if (timeout?.IsCancellationRequested == true)
@@ -175,9 +180,9 @@ internal sealed class ApiRequestSender
         }
 
         var progress = body is null ? ""
-            : !body.Started ? " Nothing of the request had been sent, so the API did not start a run."
-            : !body.Completed ? $" The upload was cut off ({Progress(body)}), so the API did not start a run."
-            : " The whole request had been sent: the API may have started the run.";
+            : !body.Started ? $" Nothing of the request had been sent, so the API did not start {wording.AThing}."
+            : !body.Completed ? $" The upload was cut off ({Progress(body)}), so the API did not start {wording.AThing}."
+            : $" The whole request had been sent: the API may have started the {wording.Thing}.";
         return $"Timed out {what} at {_baseAddress}: no complete answer within {limit}.{progress} {advice}";
     }
 
@@ -188,29 +193,29 @@ internal sealed class ApiRequestSender
             ? $"{body.BytesWritten.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} of {length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes sent"
             : $"{body.BytesWritten.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes sent";
 
-    private TableFlowException RedirectFollowed(string what, Uri? target, ApiResponse response, bool bodyPostedAgain)
+    private TableFlowException RedirectFollowed(SendOnceWording wording, string what, Uri? target, ApiResponse response, bool bodyPostedAgain)
     {
         // Only a handler that follows redirects gets here: the client's own never does. A 301/302/303 turns the POST
         // into a GET without the body; a 307/308 re-post is refused by TrackedRequestContent before it starts.
-        var message = $"The TableFlow API at {_baseAddress} answered {what} with a redirect to {target}, and the HttpClient passed to TableFlowClient followed it (its handler has AllowAutoRedirect = true); the redirect target answered {(int)response.StatusCode}. A run request is never sent on to a redirect target. "
-            + (bodyPostedAgain ? "The run may have started there. " + LookBeforeRunningAgain : "The run request was not posted again, so the API did not start a run.")
+        var message = $"The TableFlow API at {_baseAddress} answered {what} with a redirect to {target}, and the HttpClient passed to TableFlowClient followed it (its handler has AllowAutoRedirect = true); the redirect target answered {(int)response.StatusCode}. A {wording.Request} is never sent on to a redirect target. "
+            + (bodyPostedAgain ? $"The {wording.Thing} may have started there. " + wording.LookBefore : $"The {wording.Request} was not posted again, so the API did not start {wording.AThing}.")
             + $" Set TableFlowClientOptions.BaseAddress to the new address, and AllowAutoRedirect = false on the handler.";
         return new TableFlowException(_redactor.Redact(message), null, bodyPostedAgain);
     }
 
-    private TableFlowException ResendRefused(string what, ResendRefusedException refused, Exception e)
+    private TableFlowException ResendRefused(SendOnceWording wording, string what, ResendRefusedException refused, Exception e)
     {
         if (refused.RedirectedTo is { } target)
         {
             return new TableFlowException(_redactor.Redact(
-                $"The TableFlow API at {_baseAddress} answered {what} with a redirect to {target}, and the HttpClient passed to TableFlowClient tried to follow it and post the run again (its handler has AllowAutoRedirect = true). " +
-                "That second post was stopped before any of the body went out, and the API did not start a run where it redirected. Set TableFlowClientOptions.BaseAddress to the new address, and AllowAutoRedirect = false on the handler."),
+                $"The TableFlow API at {_baseAddress} answered {what} with a redirect to {target}, and the HttpClient passed to TableFlowClient tried to follow it and post the {wording.Request} again (its handler has AllowAutoRedirect = true). " +
+                $"That second post was stopped before any of the body went out, and the API did not start {wording.AThing} where it redirected. Set TableFlowClientOptions.BaseAddress to the new address, and AllowAutoRedirect = false on the handler."),
                 null, runMayHaveStarted: false);
         }
 
         return new TableFlowException(_redactor.Redact(
-            $"A handler of the HttpClient passed to TableFlowClient tried to send the run request a second time {what} (a retry or resilience handler, say); it was stopped, because the first one may have started the run. " +
-            LookBeforeRunningAgain + " Let TableFlowClient decide about retries: it re-sends a run only when the API certainly did not take it."),
+            $"A handler of the HttpClient passed to TableFlowClient tried to send the {wording.Request} a second time {what} (a retry or resilience handler, say); it was stopped, because the first one may have started the {wording.Thing}. " +
+            wording.LookBefore + $" Let TableFlowClient decide about retries: it re-sends {(wording == SendOnceWording.Run ? "a run" : "an upload")} only when the API certainly did not take it."),
             _redactor.SafeInner(e), runMayHaveStarted: true);
     }
 
@@ -227,18 +232,32 @@ internal sealed class ApiRequestSender
         return linked;
     }
 
-    private async Task<ApiResponse> ReceiveAsync(HttpRequestMessage message, CancellationToken cancellationToken)
+    private async Task<ApiResponse> ReceiveAsync(HttpRequestMessage message, bool streamSuccess, CancellationToken cancellationToken)
     {
-        using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var success = response.IsSuccessStatusCode;
-        var body = await ReadBodyAsync(response.Content, success ? int.MaxValue : MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
-        return new ApiResponse(
-            response.StatusCode,
-            response.ReasonPhrase,
-            response.Content.Headers.ContentType?.MediaType,
-            body,
-            RetryPolicy.ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow),
-            response.Headers.Location);
+        var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var handedOver = false;
+        try
+        {
+            var success = response.IsSuccessStatusCode;
+            var unread = success && streamSuccess;
+            var body = unread ? Array.Empty<byte>() : await ReadBodyAsync(response.Content, success ? int.MaxValue : MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+            var answer = new ApiResponse(
+                response.StatusCode,
+                response.ReasonPhrase,
+                response.Content.Headers.ContentType?.MediaType,
+                body,
+                RetryPolicy.ParseRetryAfter(response.Headers.RetryAfter, DateTimeOffset.UtcNow),
+                response.Headers.Location)
+            {
+                Unread = unread ? response : null,
+            };
+            handedOver = unread;
+            return answer;
+        }
+        finally
+        {
+            if (!handedOver) response.Dispose();
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpContent content, int limit, CancellationToken cancellationToken)
@@ -282,12 +301,12 @@ internal sealed class ApiRequestSender
         return buffer.ToArray();
     }
 
-    private static string NotResentReason(AttemptOutcome outcome, bool mayHaveStarted) => (outcome, mayHaveStarted) switch
+    private static string NotResentReason(SendOnceWording w, AttemptOutcome outcome, bool mayHaveStarted) => (outcome, mayHaveStarted) switch
     {
-        (_, false) => "The run request was not sent again automatically; the API did not start a run, so the flow can be run again.",
-        (AttemptOutcome.ServerError, _) => "The run request was not sent again: after a server error the API may have started the run. " + LookBeforeRunningAgain,
-        (AttemptOutcome.Timeout, _) => "The run request was not sent again: after a timeout the API may have started the run. " + LookBeforeRunningAgain,
-        _ => "The run request was not sent again: the connection broke after the request went out, so the API may have started the run. " + LookBeforeRunningAgain,
+        (_, false) => $"The {w.Request} was not sent again automatically; the API did not start {w.AThing}, so {w.StartAgain}.",
+        (AttemptOutcome.ServerError, _) => $"The {w.Request} was not sent again: after a server error the API may have started the {w.Thing}. " + w.LookBefore,
+        (AttemptOutcome.Timeout, _) => $"The {w.Request} was not sent again: after a timeout the API may have started the {w.Thing}. " + w.LookBefore,
+        _ => $"The {w.Request} was not sent again: the connection broke after the request went out, so the API may have started the {w.Thing}. " + w.LookBefore,
     };
 
     private TableFlowException WithNote(TableFlowException failure, ApiResponse? response, string what, string note, bool mayHaveStarted)

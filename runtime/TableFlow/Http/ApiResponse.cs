@@ -31,5 +31,11 @@ internal sealed class ApiResponse
     /// <summary>Where a redirect pointed, if the answer was one.</summary>
     public Uri? Location { get; }
 
+    /// <summary>
+    /// A successful answer whose body was left unread for streaming (<see cref="ApiRequestSender.GetStreamAsync"/>);
+    /// whoever takes it disposes it. <see langword="null"/> for answers read whole.
+    /// </summary>
+    public System.Net.Http.HttpResponseMessage? Unread { get; init; }
+
     public bool IsSuccess => (int)StatusCode is >= 200 and <= 299;
 }

@@ -15,8 +15,8 @@ using TableFlow.Json;
 namespace TableFlow.Http;
 
 /// <summary>
-/// The <c>multipart/form-data</c> body of a run request, written straight to the connection: file parts are copied
-/// from their streams as they are sent, never buffered whole.
+/// The <c>multipart/form-data</c> body of a run request or an extraction upload, written straight to the connection:
+/// file parts are copied from their streams as they are sent, never buffered whole.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -48,13 +48,8 @@ internal sealed class FlowRunContent : HttpContent
     private bool _streamsFiles;
 
     public FlowRunContent(FlowRunRequest request)
+        : this()
     {
-        Boundary = "tableflow-" + RandomToken();
-        _closingBoundary = Encoding.ASCII.GetBytes("--" + Boundary + "--\r\n");
-        var contentType = new MediaTypeHeaderValue("multipart/form-data");
-        contentType.Parameters.Add(new NameValueHeaderValue("boundary", Boundary));
-        Headers.ContentType = contentType;
-
         foreach (var field in request.Fields)
         {
             if (field.Multiple)
@@ -75,6 +70,30 @@ internal sealed class FlowRunContent : HttpContent
 
         if (request.Name is not null) AddText("name", request.Name);
         if (request.Metadata is not null) AddJson("metadata", request.Metadata);
+    }
+
+    private FlowRunContent()
+    {
+        Boundary = "tableflow-" + RandomToken();
+        _closingBoundary = Encoding.ASCII.GetBytes("--" + Boundary + "--\r\n");
+        var contentType = new MediaTypeHeaderValue("multipart/form-data");
+        contentType.Parameters.Add(new NameValueHeaderValue("boundary", Boundary));
+        Headers.ContentType = contentType;
+    }
+
+    /// <summary>
+    /// The body of <c>POST v2/extractions/upload</c>: the <c>file</c> part, then <c>template_id</c>, and <c>name</c>,
+    /// <c>guidance</c> and <c>metadata</c> (a JSON object) when given.
+    /// </summary>
+    public static FlowRunContent ForExtraction(FlowFile file, string templateId, string? name, string? guidance, System.Text.Json.Nodes.JsonObject? metadata)
+    {
+        var content = new FlowRunContent();
+        content.AddFile("file", file);
+        content.AddText("template_id", templateId);
+        if (name is not null) content.AddText("name", name);
+        if (guidance is not null) content.AddText("guidance", guidance);
+        if (metadata is not null) content.AddJson("metadata", metadata);
+        return content;
     }
 
     /// <summary>The random boundary between parts.</summary>
@@ -138,7 +157,7 @@ internal sealed class FlowRunContent : HttpContent
         // turns out dead) would otherwise post the run twice; the client decides about re-sending, with a new body.
         if (Interlocked.Exchange(ref _written, 1) != 0)
         {
-            throw new InvalidOperationException("A run request body is sent at most once; the run is not re-sent automatically because the API may already have started it.");
+            throw new InvalidOperationException("An upload body (a run request or an extraction upload) is sent at most once; it is not re-sent automatically because the API may already have started the run or extraction.");
         }
 
         // A server may answer (say 429) before it has read the whole body. Once the request is disposed, stop copying,

@@ -343,7 +343,9 @@ internal static class Lenient
 
     private static class Cache<T>
     {
+        // The extraction shapes live in a context of their own; the same lenient converters serve both.
         public static readonly JsonTypeInfo<T> Info = (JsonTypeInfo<T>)(TableFlowJsonContext.Default.GetTypeInfo(typeof(T))
-            ?? throw new InvalidOperationException($"TableFlowJsonContext has no metadata for {typeof(T).Name}."));
+            ?? ExtractionJsonContext.Default.GetTypeInfo(typeof(T))
+            ?? throw new InvalidOperationException($"Neither TableFlowJsonContext nor ExtractionJsonContext has metadata for {typeof(T).Name}."));
     }
 }

@@ -87,7 +87,7 @@ internal static class ResponseParser
 
     private static bool HasId(FlowRunDto? dto) => dto?.Id is { } id && id.Trim().Length > 0;
 
-    private static T Deserialize<T>(ApiResponse response, JsonTypeInfo<T> type, string what, string expected, SecretRedactor redactor, string? note, bool runRequest)
+    internal static T Deserialize<T>(ApiResponse response, JsonTypeInfo<T> type, string what, string expected, SecretRedactor redactor, string? note, bool runRequest)
         where T : class
     {
         if (response.Body.Length == 0 || ApiErrors.LooksLikeHtml(response))

@@ -5,7 +5,7 @@ namespace TableFlow;
 
 /// <summary>
 /// An extraction in brief: the data of an <c>extraction.*</c> webhook (<see cref="TableFlowEvent.Extraction"/>) and an
-/// item of the extraction list (<c>TableFlowClient.ListExtractionsAsync</c>). It names the extraction; fetch the
+/// item of the extraction list (<see cref="TableFlowClient.ListExtractionsAsync"/>). It names the extraction; fetch the
 /// extraction for its values. Every member is <see langword="null"/> when the message did not carry it or carried
 /// something unreadable.
 /// </summary>

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.Text.Json;
 using TableFlow.Json;
 
@@ -58,52 +57,24 @@ internal static class WebhookEventParser
         }
     }
 
+    // The same reading as the extraction list's (ExtractionDto → ExtractionMapper): webhooks name the extraction with
+    // extraction_id, the list with id; either is taken. Anything the reader refuses makes the view null.
     private static ExtractionSummary? ReadExtraction(JsonElement data)
     {
-        if (data.ValueKind != JsonValueKind.Object || ReadString(data, "extraction_id") is not { } extractionId) return null;
-        ExtractionFileType? fileType = null;
-        if (data.TryGetProperty("file_type", out var type) && type.ValueKind == JsonValueKind.Object)
+        if (data.ValueKind != JsonValueKind.Object) return null;
+        try
         {
-            fileType = new ExtractionFileType
-            {
-                Key = ReadString(type, "key"),
-                Extension = ReadString(type, "extension"),
-                MimeType = ReadString(type, "mime_type"),
-            };
+            var dto = data.Deserialize(ExtractionJsonContext.Default.ExtractionDto);
+            return ExtractionMapper.IdOf(dto) is null ? null : ExtractionMapper.ToSummary(dto!);
         }
-        else if (ReadString(data, "file_type") is { } extension)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or NotSupportedException)
         {
-            fileType = new ExtractionFileType { Extension = extension };
+            return null;
         }
-
-        var status = ReadString(data, "status");
-        return new ExtractionSummary
-        {
-            Id = extractionId,
-            Status = ExtractionStatuses.Parse(status),
-            StatusText = status,
-            TemplateId = ReadString(data, "template_id"),
-            FileName = ReadString(data, "file_name"),
-            FileType = fileType,
-            CreatedAt = ReadUnixSeconds(data, "created_at"),
-            UpdatedAt = ReadUnixSeconds(data, "updated_at"),
-        };
     }
 
     private static bool StartsWith(string type, string prefix) => type.StartsWith(prefix, StringComparison.OrdinalIgnoreCase);
 
     private static string? ReadString(JsonElement element, string name)
         => element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static DateTimeOffset? ReadUnixSeconds(JsonElement element, string name)
-    {
-        if (!element.TryGetProperty(name, out var value)) return null;
-        double seconds;
-        if (value.ValueKind == JsonValueKind.Number) seconds = value.GetDouble();
-        else if (value.ValueKind != JsonValueKind.String || !double.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out seconds)) return null;
-
-        const double min = -62135596800, max = 253402300799;
-        if (double.IsNaN(seconds) || seconds < min || seconds > max) return null;
-        return DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000));
-    }
 }

@@ -5,31 +5,35 @@ using System.Threading.Tasks;
 namespace TableFlow;
 
 /// <summary>
-/// One wait's subscription to a <see cref="TableFlowEventHub"/>: keeps the latest event of one run until the wait asks
-/// for it, so an event published while the wait is reading the run is not lost.
+/// One wait's subscription to a <see cref="TableFlowEventHub"/>: keeps the latest event the wait is after (a run's,
+/// an extraction's) until the wait asks for it, so an event published while the wait is reading is not lost.
 /// </summary>
-internal sealed class FlowRunEventListener : IDisposable
+/// <typeparam name="T">What the wait takes from a matching event: the pushed run, the extraction summary.</typeparam>
+internal sealed class EventListener<T> : IDisposable
+    where T : class
 {
     private readonly object _gate = new();
-    private readonly string _runId;
+    private readonly Func<TableFlowEvent, T?> _select;
     private readonly IDisposable _subscription;
-    private FlowRun? _pending;
-    private TaskCompletionSource<FlowRun>? _waiter;
+    private T? _pending;
+    private TaskCompletionSource<T>? _waiter;
 
-    public FlowRunEventListener(TableFlowEventHub hub, string runId)
+    /// <param name="hub">The hub to listen to.</param>
+    /// <param name="select">What an event carries for this wait, or <see langword="null"/> for an event of another run or extraction.</param>
+    public EventListener(TableFlowEventHub hub, Func<TableFlowEvent, T?> select)
     {
-        _runId = runId;
+        _select = select;
         _subscription = hub.Subscribe(OnEvent);
     }
 
     /// <summary>
-    /// The run carried by the next event of this run (or one that came since the last call), or <see langword="null"/>
-    /// when <paramref name="delay"/> passes first.
+    /// What the next matching event carries (or one that came since the last call), or <see langword="null"/> when
+    /// <paramref name="delay"/> passes first.
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task<FlowRun?> NextAsync(TimeSpan delay, CancellationToken cancellationToken)
+    public async Task<T?> NextAsync(TimeSpan delay, CancellationToken cancellationToken)
     {
-        Task<FlowRun> next;
+        Task<T> next;
         lock (_gate)
         {
             if (_pending is { } pending)
@@ -38,7 +42,7 @@ internal sealed class FlowRunEventListener : IDisposable
                 return pending;
             }
 
-            _waiter ??= new TaskCompletionSource<FlowRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiter ??= new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
             next = _waiter.Task;
         }
 
@@ -61,7 +65,7 @@ internal sealed class FlowRunEventListener : IDisposable
 
     private void OnEvent(TableFlowEvent evt)
     {
-        if (evt.FlowRun is not { } run || !string.Equals(run.Id, _runId, StringComparison.Ordinal)) return;
+        if (_select(evt) is not { } run) return;
         lock (_gate)
         {
             if (_waiter is { } waiter)
