@@ -13,7 +13,7 @@ using TableFlow.Generators.Diagnostics;
 namespace TableFlow.Generators.CodeFixes;
 
 /// <summary>
-/// TF0001: adds <c>partial</c> to every declaration, in any file, of the <c>[TableFlow]</c> class and of each type
+/// TF0001 (and TF0013 for a <c>[TableFlowTemplate]</c> class): adds <c>partial</c> to every declaration, in any file, of the <c>[TableFlow]</c> class and of each type
 /// containing it that lacks it. Fix-all (document, project, solution) adds each modifier once, even when several
 /// flow classes share an outer type.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
     private const string EquivalenceKey = "TF0001.AddPartial";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticDescriptors.ClassNotPartial.Id);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.ClassNotPartial.Id, Templates.TemplateDiagnosticDescriptors.ClassNotPartial.Id);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => MakePartialFixAllProvider.Instance;

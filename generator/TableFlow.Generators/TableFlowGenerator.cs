@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using TableFlow.Generators.Emit;
 using TableFlow.Generators.Model;
 using TableFlow.Generators.Rules;
+using TableFlow.Generators.Templates;
 
 namespace TableFlow.Generators;
 
@@ -37,5 +38,8 @@ public sealed class TableFlowGenerator : IIncrementalGenerator
         context.RegisterSourceOutput(
             models.Combine(caseClashes),
             static (spc, pair) => spc.AddSource(HintNames.Of(pair.Left!.HintName, pair.Right), FlowEmitter.Emit(pair.Left)));
+
+        // [TableFlowTemplate] classes: a pipeline of their own (Templates/).
+        TemplatePipeline.Register(context);
     }
 }

@@ -40,7 +40,7 @@ public class HalfTypedCodeTests
     }
 
     /// <summary>Runs the generator and analyzers on every token prefix of <paramref name="source"/>; returns whether anything was generated.</summary>
-    private static bool Sweep(string source)
+    internal static bool Sweep(string source)
     {
         var options = TestCompilations.ParseOptions(LanguageVersion.Latest);
         var tokens = CSharpSyntaxTree.ParseText(source, options).GetRoot().DescendantTokens().ToList();
