@@ -44,6 +44,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
     private readonly List<Task> _sending = new();
     private readonly List<EmulatedRun> _pending = new();
     private readonly List<EmulatedExtraction> _pendingExtractions = new();
+    private readonly Dictionary<string, Dictionary<Uri, Task>> _extractionChains = new(StringComparer.Ordinal);
     private int _extractionsSeen;
     private readonly List<Uri> _urls = new();
     private int _runsSeen;
@@ -173,12 +174,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
         {
             // The upload's answer says processing at once: created and processing are sent together, in that order.
             var extraction = extractions[_extractionsSeen];
-            foreach (var status in new[] { "created", "processing" })
-            {
-                var type = "extraction." + status;
-                Send(type, Body(type, w => ExtractionJson.WriteEventData(w, extraction, status)), null, extraction.Id, stop);
-            }
-
+            foreach (var status in new[] { "created", "processing" }) SendExtractionEvent(extraction, status, stop);
             _pendingExtractions.Add(extraction);
         }
 
@@ -189,9 +185,43 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
             var status = extraction.Current(now).Status;
             if (status is not ("completed" or "failed")) continue;
             _pendingExtractions.RemoveAt(i);
-            var type = "extraction." + status;
-            Send(type, Body(type, w => ExtractionJson.WriteEventData(w, extraction, status)), null, extraction.Id, stop);
+            SendExtractionEvent(extraction, status, stop);
+            lock (_gate) _extractionChains.Remove(extraction.Id);
         }
+    }
+
+    /// <summary>Sends one extraction's events to each URL one after the other, so a receiver sees created before processing before the end.</summary>
+    private void SendExtractionEvent(EmulatedExtraction extraction, string status, CancellationToken stop)
+    {
+        var type = "extraction." + status;
+        var body = Body(type, w => ExtractionJson.WriteEventData(w, extraction, status));
+        var messageId = "msg_" + RandomNumberGenerator.GetString(IdAlphabet, 27);
+        lock (_gate)
+        {
+            _sending.RemoveAll(t => t.IsCompleted);
+            if (!_extractionChains.TryGetValue(extraction.Id, out var chains)) _extractionChains[extraction.Id] = chains = new Dictionary<Uri, Task>();
+            foreach (var url in _urls)
+            {
+                var previous = chains.TryGetValue(url, out var before) ? before : Task.CompletedTask;
+                var next = AfterAsync(previous, () => DeliverAsync(url, messageId, type, null, extraction.Id, body, stop));
+                chains[url] = next;
+                _sending.Add(next);
+            }
+        }
+    }
+
+    private static async Task AfterAsync(Task previous, Func<Task> then)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await then().ConfigureAwait(false);
     }
 
     private void Send(string type, byte[] body, string? runId, string? extractionId, CancellationToken stop)
