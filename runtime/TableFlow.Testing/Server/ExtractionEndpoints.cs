@@ -173,7 +173,8 @@ internal sealed class ExtractionEndpoints(EmulatorStore store, TableFlowEmulator
         response.Headers.ContentDisposition = disposition.ToString();
 
         var line = new StringBuilder();
-        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024);
+        // leaveOpen: the body is the server's (or, under an after-processing fault, the handler's held buffer).
+        await using var writer = new StreamWriter(response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 16 * 1024, leaveOpen: true);
         var columns = table.Table.Columns;
         for (var c = 0; c < columns.Count; c++) Csv.Append(line, c, columns[c].Key);
         await WriteLineAsync(writer, line, context).ConfigureAwait(false);

@@ -130,6 +130,16 @@ public sealed class DownloadTests : IAsyncLifetime
         Assert.IsType<FileStream>(content);
     }
 
+    [Fact]
+    public async Task A_download_whose_answer_is_delayed_by_a_fault_still_arrives_whole()
+    {
+        var id = await CompletedAsync("Csv0000000000001");
+        _emulator.Faults.Next(1, Fault.Delay(TimeSpan.FromMilliseconds(50)).AfterProcessing(), path: "/v2/extractions/*/tables/*/download");
+        using var response = await _http.GetAsync($"v2/extractions/{id}/tables/line_items/download");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("description,quantity,unit_price\r\n\"Chair, ergonomic\"", await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> CompletedAsync(string templateId)
     {
         var id = (await _api.UploadAsync(ExtractionApi.Form(templateId))).Str("id");
