@@ -12,6 +12,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using TableFlow.Testing.Extractions;
 using TableFlow.Testing.Flows;
 using TableFlow.Testing.Server;
 
@@ -20,7 +21,8 @@ namespace TableFlow.Testing;
 /// <summary>
 /// A local TableFlow API on 127.0.0.1 for tests and offline work: it checks the bearer key, validates run requests
 /// against the configured flows, records every run, moves runs from <c>processing</c> to their end over time, and
-/// serves the read endpoints with the API's shapes and pagination.
+/// serves the read endpoints with the API's shapes and pagination. It also serves the extraction endpoints
+/// (<c>/v2/extractions…</c>) with templates configured in code (<see cref="AddTemplate"/>) or in the flows file.
 /// </summary>
 /// <example>
 /// <code>
@@ -70,6 +72,12 @@ public sealed class TableFlowEmulator : IAsyncDisposable
     /// <summary>The ids of the flows the emulator knows, active or not.</summary>
     public IReadOnlyList<string> FlowIds => _store.Flows().Select(f => f.Id).ToArray();
 
+    /// <summary>The ids of the extraction templates the emulator knows, in the order added (the order <c>template_id=auto</c> tries them).</summary>
+    public IReadOnlyList<string> TemplateIds => _store.Templates().Select(t => t.Id).ToArray();
+
+    /// <summary>Every extraction accepted so far, oldest first.</summary>
+    public IReadOnlyList<EmulatedExtraction> Extractions => _store.Extractions();
+
     /// <summary>Starts an emulator on 127.0.0.1 and loads <see cref="TableFlowEmulatorOptions.FlowsFile"/> if set.</summary>
     /// <param name="options">Settings; <see langword="null"/> for the defaults (any free port, key <c>emulator-key</c>).</param>
     /// <param name="cancellationToken">Cancels the start.</param>
@@ -83,10 +91,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
         var store = new EmulatorStore(options.TimeProvider);
         var faults = new FaultInjector();
         var now = options.TimeProvider.GetUtcNow();
-        if (options.FlowsFile is not null)
-        {
-            foreach (var flow in FlowDefinitionReader.ReadFile(options.FlowsFile)) store.AddFlow(flow.Build(now));
-        }
+        if (options.FlowsFile is not null) Load(store, FlowDefinitionReader.ReadFile(options.FlowsFile), now);
 
         // The empty builder with Kestrel's core only: no configuration files, logging or routing to set up, so an
         // emulator starts in milliseconds and tests can start many.
@@ -156,20 +161,44 @@ public sealed class TableFlowEmulator : IAsyncDisposable
 
     /// <summary>
     /// Adds the flows of a definition file: a JSON array in the shape <c>GET /v2/flows</c> answers, where a file
-    /// field may also carry <c>"multiple": true</c> (the same <c>tableflow.json</c> the generator reads).
+    /// field may also carry <c>"multiple": true</c> (the same <c>tableflow.json</c> the generator reads); or an object
+    /// <c>{"flows": [ … ], "templates": [ … ]}</c>, whose extraction templates are added too.
     /// </summary>
     /// <param name="path">The file's path.</param>
     /// <returns>This emulator, for chaining.</returns>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
     /// <exception cref="InvalidDataException">The file is not valid JSON (the message gives line and position) or not valid definitions (the message gives the JSON path).</exception>
-    /// <exception cref="ArgumentException">A flow in the file is already in the emulator.</exception>
+    /// <exception cref="ArgumentException">A flow or template in the file is already in the emulator.</exception>
     public TableFlowEmulator LoadFlows(string path)
     {
-        var flows = FlowDefinitionReader.ReadFile(path);
-        var now = _store.Clock.GetUtcNow();
-        foreach (var flow in flows) _store.AddFlow(flow.Build(now));
+        Load(_store, FlowDefinitionReader.ReadFile(path), _store.Clock.GetUtcNow());
         return this;
     }
+
+    /// <summary>
+    /// Adds an extraction template and the result every upload against it returns:
+    /// <c>AddTemplate("JlLZVabDjYWzu7C9", t =&gt; t.Name("Invoice").Field("invoice_number", value: "INV-1")
+    /// .Table("line_items", l =&gt; l.Column("description").Column("quantity", "number").Row("Chair", "1")))</c>.
+    /// </summary>
+    /// <param name="templateId">The template's id (letters, digits, <c>-</c>, <c>_</c>, <c>.</c>, <c>~</c>; not <c>auto</c>).</param>
+    /// <param name="configure">Describes the template's fields, tables, values and behaviour.</param>
+    /// <returns>This emulator, for chaining.</returns>
+    /// <exception cref="ArgumentException">The id is invalid or already used, or a field, column or row is invalid.</exception>
+    public TableFlowEmulator AddTemplate(string templateId, Action<EmulatedTemplateBuilder> configure)
+    {
+        if (templateId is null) throw new ArgumentNullException(nameof(templateId));
+        if (configure is null) throw new ArgumentNullException(nameof(configure));
+        if (global::TableFlow.Testing.Extractions.TemplateIds.Problem(templateId) is { } problem) throw new ArgumentException($"Cannot add the template: {problem}.", nameof(templateId));
+        var builder = new EmulatedTemplateBuilder(templateId);
+        configure(builder);
+        _store.AddTemplate(builder.Build());
+        return this;
+    }
+
+    /// <summary>Finds an accepted extraction by id.</summary>
+    /// <param name="extractionId">The extraction's id.</param>
+    /// <returns>The extraction, or <see langword="null"/>.</returns>
+    public EmulatedExtraction? FindExtraction(string extractionId) => _store.FindExtraction(extractionId);
 
     /// <summary>
     /// Makes a <see cref="TableFlowClient"/> for this emulator. The options' <c>ApiKey</c> is filled in when not set (or empty) and
@@ -238,6 +267,7 @@ public sealed class TableFlowEmulator : IAsyncDisposable
         await Webhooks.DisposeAsync().ConfigureAwait(false);
         await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _store.Dispose();
     }
 
     /// <summary>One line per flow, for the program's banner.</summary>
@@ -254,6 +284,23 @@ public sealed class TableFlowEmulator : IAsyncDisposable
             });
             yield return $"{flow.Id} \"{flow.Name}\"{(flow.Active ? "" : " (inactive)")}: {string.Join(", ", fields)}";
         }
+    }
+
+    /// <summary>One line per template, for the program's banner.</summary>
+    internal IEnumerable<string> DescribeTemplates()
+    {
+        foreach (var template in _store.Templates())
+        {
+            var tables = template.Tables.Select(t => $"{t.Key} ({t.Rows.Count} rows)");
+            var types = template.FileTypes.Count == 0 ? "" : $" [{string.Join(", ", template.FileTypes)}]";
+            yield return $"{template.Id} \"{template.Name}\"{types}: {template.Fields.Count} field(s){(template.Tables.Count == 0 ? "" : "; tables " + string.Join(", ", tables))}";
+        }
+    }
+
+    private static void Load(EmulatorStore store, FlowDefinitionFile file, DateTimeOffset now)
+    {
+        foreach (var flow in file.Flows) store.AddFlow(flow.Build(now));
+        foreach (var template in file.Templates) store.AddTemplate(template.Build());
     }
 
     private EmulatedRun RequireRun(string runId)

@@ -83,7 +83,9 @@ public sealed class FlowFileTests
     }
 
     [Theory]
-    [InlineData("{}", "at $: expected an array of flow definitions")]
+    [InlineData("true", "at $: expected an array of flow definitions")]
+    [InlineData("{\"flows\": {}}", "at $.flows: expected an array of flow definitions")]
+    [InlineData("{\"flows\": [{\"name\": \"x\"}]}", "at $.flows[0]: the required property \"id\" is missing")]
     [InlineData("[{\"name\": \"x\"}]", "at $[0]: the required property \"id\" is missing")]
     [InlineData("[{\"id\": \"a b\"}]", "at $[0].id: the flow id 'a b' is not valid: it contains ' ', which cannot stand in a URL path segment")]
     [InlineData("[{\"id\": \"a\"}, {\"id\": \"a\"}]", "at $[1].id: flow 'a' is defined twice")]

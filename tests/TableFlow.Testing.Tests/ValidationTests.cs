@@ -224,7 +224,7 @@ public sealed class ValidationTests : IAsyncLifetime
     public async Task Unknown_paths_are_404_and_wrong_methods_are_405()
     {
         using var http = _emulator.CreateHttpClient();
-        var (notFound, _, _) = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "v2/extractions"));
+        var (notFound, _, _) = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, "v2/templates"));
         Assert.Equal(HttpStatusCode.NotFound, notFound);
         var (wrongMethod, _, message) = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"v2/flows/{Seed.FlowId}/run"));
         Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod);

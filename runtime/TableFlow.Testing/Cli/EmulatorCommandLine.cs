@@ -13,17 +13,20 @@ internal sealed class EmulatorCommandLine
     public const string Usage = """
         Usage: dotnet run --project runtime/TableFlow.Testing -- [options]
 
-        Serves a local TableFlow API (POST /v2/flows/{id}/run, GET /v2/flows/runs, …) on 127.0.0.1 until Ctrl+C.
+        Serves a local TableFlow API (POST /v2/flows/{id}/run, GET /v2/flows/runs, POST /v2/extractions/upload, …)
+        on 127.0.0.1 until Ctrl+C.
 
         Options:
           -p, --port <port>              TCP port on 127.0.0.1 (default 5080; 0 takes any free port)
-          -f, --flows <file>             flow definition file, the GET /v2/flows JSON array with optional "multiple"
+          -f, --flows <file>             flow definition file, the GET /v2/flows JSON array with optional "multiple",
+                                         or {"flows": [...], "templates": [...]} with extraction templates
                                          (default: ./tableflow.json when it exists)
           -k, --api-key <key>            the bearer key clients must send (default emulator-key)
-          -t, --processing-time <time>   how long runs stay processing: 2s, 500ms, 1m or 00:00:02 (default 2s)
+          -t, --processing-time <time>   how long runs and extractions stay processing: 2s, 500ms, 1m or 00:00:02 (default 2s)
               --workspace-id <id>        workspace id reported on runs and flows
               --webhook-url <url>        POST a signed flow.run.completed / flow.run.failed webhook here when a run
-                                         ends (repeatable; non-2xx answers are retried on Svix's schedule)
+                                         ends, and extraction.* ones (repeatable; non-2xx answers are retried on
+                                         Svix's schedule)
               --webhook-secret <whsec_…> the signing secret for those webhooks (default: a fresh one, printed at start)
           -q, --quiet                    do not print a line per request
           -h, --help                     show this help

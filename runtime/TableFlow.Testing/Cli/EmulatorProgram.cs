@@ -81,9 +81,11 @@ internal static class EmulatorProgram
     {
         output.WriteLine($"TableFlow emulator listening on {emulator.BaseAddress}");
         output.WriteLine($"API key: {emulator.ApiKey}");
-        output.WriteLine($"Runs take {options.ProcessingTime.TotalSeconds:0.###} s to finish.");
+        output.WriteLine($"Runs and extractions take {options.ProcessingTime.TotalSeconds:0.###} s to finish.");
         output.WriteLine(options.FlowsFile is null ? "Flows: none (pass --flows tableflow.json; every run request answers 404)" : $"Flows from {options.FlowsFile}:");
         foreach (var line in emulator.DescribeFlows()) output.WriteLine("  " + line);
+        if (emulator.TemplateIds.Count > 0) output.WriteLine("Extraction templates:");
+        foreach (var line in emulator.DescribeTemplates()) output.WriteLine("  " + line);
         foreach (var url in emulator.Webhooks.Urls) output.WriteLine($"Webhooks: flow.run.completed / flow.run.failed to {url}");
         if (emulator.Webhooks.Urls.Count > 0) output.WriteLine($"Webhook signing secret: {emulator.Webhooks.Secret}");
         output.WriteLine($"Point a client at it: TableFlowClientOptions.BaseAddress = {emulator.BaseAddress}, ApiKey = {emulator.ApiKey}. Press Ctrl+C to stop.");

@@ -5,9 +5,14 @@ using System.Text.Json;
 
 namespace TableFlow.Testing.Flows;
 
+/// <summary>What a flow definition file holds: flows, and (in the object form) extraction templates.</summary>
+internal sealed record FlowDefinitionFile(IReadOnlyList<EmulatedFlowBuilder> Flows, IReadOnlyList<EmulatedTemplateBuilder> Templates);
+
 /// <summary>
-/// Reads the flow definition file (<c>tableflow.json</c>): a JSON array in exactly the shape <c>GET /v2/flows</c>
-/// answers, where a file field may also say <c>"multiple": true</c>. Every problem names its place in the file.
+/// Reads the flow definition file (<c>tableflow.json</c>) in either shape: a JSON array in exactly the shape
+/// <c>GET /v2/flows</c> answers, where a file field may also say <c>"multiple": true</c>; or an object
+/// <c>{"flows": [ … ], "templates": [ … ]}</c> whose <c>templates</c> are the emulator's extraction templates. Members it
+/// does not know are ignored. Every problem names its place in the file.
 /// </summary>
 internal static class FlowDefinitionReader
 {
@@ -17,7 +22,7 @@ internal static class FlowDefinitionReader
         AllowTrailingCommas = true,
     };
 
-    public static IReadOnlyList<EmulatedFlowBuilder> ReadFile(string path)
+    public static FlowDefinitionFile ReadFile(string path)
     {
         if (path is null) throw new ArgumentNullException(nameof(path));
         var full = Path.GetFullPath(path);
@@ -25,7 +30,7 @@ internal static class FlowDefinitionReader
         return Read(File.ReadAllBytes(full), path);
     }
 
-    public static IReadOnlyList<EmulatedFlowBuilder> Read(ReadOnlyMemory<byte> json, string source)
+    public static FlowDefinitionFile Read(ReadOnlyMemory<byte> json, string source)
     {
         JsonDocument document;
         try
@@ -41,24 +46,37 @@ internal static class FlowDefinitionReader
         using (document)
         {
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Array)
+            if (root.ValueKind == JsonValueKind.Array) return new FlowDefinitionFile(ReadFlows(root, source, "$"), Array.Empty<EmulatedTemplateBuilder>());
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                throw Problem(source, "$", $"expected an array of flow definitions (the shape GET /v2/flows answers), found {Describe(root)}");
+                throw Problem(source, "$", $"expected an array of flow definitions (the shape GET /v2/flows answers) or an object {{\"flows\": [...], \"templates\": [...]}}, found {Describe(root)}");
             }
 
-            var flows = new List<EmulatedFlowBuilder>();
-            var ids = new HashSet<string>(StringComparer.Ordinal);
-            var index = 0;
-            foreach (var element in root.EnumerateArray())
+            var flows = Array.Empty<EmulatedFlowBuilder>() as IReadOnlyList<EmulatedFlowBuilder>;
+            if (root.TryGetProperty("flows", out var list) && list.ValueKind != JsonValueKind.Null)
             {
-                var at = $"$[{index++}]";
-                var flow = ReadFlow(element, source, at);
-                if (!ids.Add(flow.Id)) throw Problem(source, at + ".id", $"flow '{flow.Id}' is defined twice");
-                flows.Add(flow.Builder);
+                if (list.ValueKind != JsonValueKind.Array) throw Problem(source, "$.flows", $"expected an array of flow definitions (the shape GET /v2/flows answers), found {Describe(list)}");
+                flows = ReadFlows(list, source, "$.flows");
             }
 
-            return flows;
+            return new FlowDefinitionFile(flows, Extractions.TemplateDefinitionReader.ReadTemplates(root, source));
         }
+    }
+
+    private static List<EmulatedFlowBuilder> ReadFlows(JsonElement array, string source, string path)
+    {
+        var flows = new List<EmulatedFlowBuilder>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var element in array.EnumerateArray())
+        {
+            var at = $"{path}[{index++}]";
+            var flow = ReadFlow(element, source, at);
+            if (!ids.Add(flow.Id)) throw Problem(source, at + ".id", $"flow '{flow.Id}' is defined twice");
+            flows.Add(flow.Builder);
+        }
+
+        return flows;
     }
 
     private static (string Id, EmulatedFlowBuilder Builder) ReadFlow(JsonElement flow, string source, string at)
@@ -165,7 +183,7 @@ internal static class FlowDefinitionReader
         return steps;
     }
 
-    private static string RequiredString(JsonElement obj, string name, string source, string at)
+    internal static string RequiredString(JsonElement obj, string name, string source, string at)
     {
         if (!obj.TryGetProperty(name, out var value)) throw Problem(source, at, $"the required property \"{name}\" is missing");
         if (value.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(value.GetString()))
@@ -176,14 +194,14 @@ internal static class FlowDefinitionReader
         return value.GetString()!;
     }
 
-    private static string? OptionalString(JsonElement obj, string name, string source, string at)
+    internal static string? OptionalString(JsonElement obj, string name, string source, string at)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.String) throw Problem(source, $"{at}.{name}", $"expected a string, found {Describe(value)}");
         return value.GetString();
     }
 
-    private static bool? OptionalBool(JsonElement obj, string name, string source, string at)
+    internal static bool? OptionalBool(JsonElement obj, string name, string source, string at)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind switch
@@ -194,7 +212,7 @@ internal static class FlowDefinitionReader
         };
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    internal static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "an array",
@@ -204,7 +222,7 @@ internal static class FlowDefinitionReader
         _ => "null",
     };
 
-    private static InvalidDataException Problem(string source, string at, string problem)
+    internal static InvalidDataException Problem(string source, string at, string problem)
         => new($"The flow definition file '{source}' is not valid at {at}: {problem}.");
 
     // JsonException messages end with "[Path: $ |] LineNumber: 2 | BytePositionInLine: 4." which the caller already rephrased.

@@ -13,6 +13,8 @@ namespace TableFlow.Testing.Server;
 /// <summary>Answers every request: faults first, then the bearer key, then the API's endpoints (docs.tableflow.com, API reference).</summary>
 internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults, TableFlowEmulatorOptions options)
 {
+    private readonly ExtractionEndpoints _extractions = new(store, options);
+
     private const int DefaultLimit = 100;
     private const int MaxLimit = 1000;
 
@@ -172,6 +174,11 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
             }
         }
 
+        if (segments.Length >= 2 && segments[0] == "v2" && segments[1] == "extractions")
+        {
+            return await _extractions.RouteAsync(context, segments).ConfigureAwait(false);
+        }
+
         throw ApiErrorException.NotFound($"The emulator has no endpoint {method} {path}.");
     }
 
@@ -302,14 +309,14 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         for (var i = runs.Length - 1; i >= 0; i--) yield return runs[i];
     }
 
-    private static string? Single(IQueryCollection query, string name)
+    internal static string? Single(IQueryCollection query, string name)
     {
         if (!query.TryGetValue(name, out var values) || values.Count == 0 || string.IsNullOrEmpty(values[0])) return null;
         if (values.Count > 1) throw ApiErrorException.BadRequest($"The parameter '{name}' was given {values.Count} times.");
         return values[0];
     }
 
-    private static int Number(IQueryCollection query, string name, int fallback, int min)
+    internal static int Number(IQueryCollection query, string name, int fallback, int min)
     {
         var text = Single(query, name);
         if (text is null) return fallback;
@@ -344,7 +351,7 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         }
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write)
+    internal static async Task WriteJsonAsync(HttpContext context, int statusCode, Action<Utf8JsonWriter> write)
     {
         var body = JsonText.WriteUtf8(write);
         context.Response.StatusCode = statusCode;

@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Security.Cryptography;
+using TableFlow.Testing.Extractions;
 using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
-/// <summary>The emulator's state: flows, accepted runs and the request log. Thread-safe.</summary>
-internal sealed class EmulatorStore
+/// <summary>The emulator's state: flows, templates, accepted runs and extractions, and the request log. Thread-safe.</summary>
+internal sealed class EmulatorStore : IDisposable
 {
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -15,6 +16,11 @@ internal sealed class EmulatorStore
     private readonly List<EmulatedRun> _runs = new();
     private readonly Dictionary<string, EmulatedRun> _runsById = new(StringComparer.Ordinal);
     private readonly List<EmulatedRequest> _requests = new();
+
+    // In the order added: template_id=auto picks the first that takes the file.
+    private readonly List<TemplateDefinition> _templates = new();
+    private readonly List<EmulatedExtraction> _extractions = new();
+    private readonly Dictionary<string, EmulatedExtraction> _extractionsById = new(StringComparer.Ordinal);
 
     public EmulatorStore(TimeProvider clock) => Clock = clock;
 
@@ -59,7 +65,7 @@ internal sealed class EmulatorStore
         }
     }
 
-    /// <summary>A fresh 16-character run id, like the API's.</summary>
+    /// <summary>A fresh 16-character run or extraction id, like the API's.</summary>
     public string NewRunId()
     {
         lock (_gate)
@@ -69,7 +75,7 @@ internal sealed class EmulatorStore
             {
                 id = RandomNumberGenerator.GetString(IdAlphabet, 16);
             }
-            while (_runsById.ContainsKey(id));
+            while (_runsById.ContainsKey(id) || _extractionsById.ContainsKey(id));
 
             return id;
         }
@@ -116,5 +122,67 @@ internal sealed class EmulatorStore
         {
             return _requests.ToArray();
         }
+    }
+
+    public void AddTemplate(TemplateDefinition template)
+    {
+        lock (_gate)
+        {
+            if (_templates.Exists(t => t.Id == template.Id))
+            {
+                throw new ArgumentException($"The emulator already has a template '{template.Id}'.", "templateId");
+            }
+
+            _templates.Add(template);
+        }
+    }
+
+    public TemplateDefinition? FindTemplate(string id)
+    {
+        lock (_gate)
+        {
+            return _templates.Find(t => t.Id == id);
+        }
+    }
+
+    /// <summary>Every template, in the order added.</summary>
+    public TemplateDefinition[] Templates()
+    {
+        lock (_gate)
+        {
+            return _templates.ToArray();
+        }
+    }
+
+    public void AddExtraction(EmulatedExtraction extraction)
+    {
+        lock (_gate)
+        {
+            _extractions.Add(extraction);
+            _extractionsById.Add(extraction.Id, extraction);
+        }
+    }
+
+    public EmulatedExtraction? FindExtraction(string id)
+    {
+        lock (_gate)
+        {
+            return _extractionsById.TryGetValue(id, out var extraction) ? extraction : null;
+        }
+    }
+
+    /// <summary>Every extraction, oldest first.</summary>
+    public EmulatedExtraction[] Extractions()
+    {
+        lock (_gate)
+        {
+            return _extractions.ToArray();
+        }
+    }
+
+    /// <summary>Deletes the temp files of large uploads.</summary>
+    public void Dispose()
+    {
+        foreach (var extraction in Extractions()) extraction.Content.Dispose();
     }
 }

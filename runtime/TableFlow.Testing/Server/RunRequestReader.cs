@@ -135,12 +135,12 @@ internal static class RunRequestReader
         return new ReceivedRunRequest(name, metadata, metadataJson, fields);
     }
 
-    private static string Boundary(string? contentType)
+    internal static string Boundary(string? contentType, string what = "A run request")
     {
         if (contentType is null || !MediaTypeHeaderValue.TryParse(contentType, out var mediaType) ||
             !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
         {
-            throw new ApiErrorException(415, "Unsupported media type", $"A run request must be multipart/form-data; it was sent as '{contentType ?? "(no Content-Type)"}'.");
+            throw new ApiErrorException(415, "Unsupported media type", $"{what} must be multipart/form-data; it was sent as '{contentType ?? "(no Content-Type)"}'.");
         }
 
         var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary);
@@ -252,7 +252,7 @@ internal static class RunRequestReader
     private static FileFieldDefinition? FieldOf(string partName, string suffix, FlowDefinition flow)
         => partName.EndsWith(suffix, StringComparison.Ordinal) ? flow.FindField(partName.Substring(0, partName.Length - suffix.Length)) : null;
 
-    private static async Task<string> ReadTextAsync(MultipartSection section, string partName, CancellationToken cancellationToken)
+    internal static async Task<string> ReadTextAsync(MultipartSection section, string partName, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream();
         var buffer = new byte[8192];
@@ -270,7 +270,7 @@ internal static class RunRequestReader
         return Encoding.UTF8.GetString(content.GetBuffer(), 0, (int)content.Length);
     }
 
-    private static JsonObject ParseObject(string partName, string text)
+    internal static JsonObject ParseObject(string partName, string text)
     {
         JsonNode? node;
         try

@@ -5,11 +5,12 @@ namespace TableFlow.Testing;
 /// <summary>One attempt of the emulator to deliver a webhook message (<see cref="EmulatorWebhooks.Deliveries"/>).</summary>
 public sealed class EmulatedWebhookDelivery
 {
-    internal EmulatedWebhookDelivery(string messageId, string eventType, string runId, Uri url, int attempt, DateTimeOffset sentAt, int? statusCode, string? error)
+    internal EmulatedWebhookDelivery(string messageId, string eventType, string? runId, string? extractionId, Uri url, int attempt, DateTimeOffset sentAt, int? statusCode, string? error)
     {
         MessageId = messageId;
         EventType = eventType;
         RunId = runId;
+        ExtractionId = extractionId;
         Url = url;
         Attempt = attempt;
         SentAt = sentAt;
@@ -20,11 +21,14 @@ public sealed class EmulatedWebhookDelivery
     /// <summary>The message id (<c>svix-id</c>), the same on every attempt of one message.</summary>
     public string MessageId { get; }
 
-    /// <summary>The event type, <c>flow.run.completed</c> or <c>flow.run.failed</c>.</summary>
+    /// <summary>The event type: <c>flow.run.completed</c>, <c>flow.run.failed</c>, or <c>extraction.created</c>, <c>.processing</c>, <c>.completed</c>, <c>.failed</c>.</summary>
     public string EventType { get; }
 
-    /// <summary>The run the message is about.</summary>
-    public string RunId { get; }
+    /// <summary>The run the message is about; <see langword="null"/> for an <c>extraction.*</c> event.</summary>
+    public string? RunId { get; }
+
+    /// <summary>The extraction the message is about; <see langword="null"/> for a <c>flow.run.*</c> event.</summary>
+    public string? ExtractionId { get; }
 
     /// <summary>Where it was sent.</summary>
     public Uri Url { get; }
@@ -45,5 +49,5 @@ public sealed class EmulatedWebhookDelivery
     public bool Succeeded => StatusCode is >= 200 and <= 299;
 
     /// <inheritdoc/>
-    public override string ToString() => $"{EventType} {MessageId} (run {RunId}) → {Url}, attempt {Attempt}: {(StatusCode is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : Error)}";
+    public override string ToString() => $"{EventType} {MessageId} ({(RunId is null ? "extraction " + ExtractionId : "run " + RunId)}) → {Url}, attempt {Attempt}: {(StatusCode is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : Error)}";
 }

@@ -14,13 +14,16 @@ namespace TableFlow.Testing;
 /// <summary>
 /// The emulator's webhook sender (<see cref="TableFlowEmulator.Webhooks"/>): when a run ends <c>completed</c> or
 /// <c>failed</c> by the emulator's clock, it posts a signed <c>flow.run.completed</c> / <c>flow.run.failed</c> message to
-/// every configured URL and retries a non-2xx answer on the configured schedule with the same message id.
+/// every configured URL and retries a non-2xx answer on the configured schedule with the same message id. Extractions
+/// send <c>extraction.created</c> and <c>extraction.processing</c> when uploaded, then <c>extraction.completed</c> or
+/// <c>extraction.failed</c>.
 /// </summary>
 /// <remarks>
 /// The body is <c>{"event": "flow.run.completed", "data": &lt;the run as GET /v2/flows/runs/{id} answers it&gt;}</c>; the
 /// headers are <c>svix-id</c>, <c>svix-timestamp</c> (real time, which the receiver checks against its own clock) and
 /// <c>svix-signature</c>. A run that enters <c>review</c> sends nothing (the API documents no event for it) until it is
-/// resolved.
+/// resolved. An extraction's <c>data</c> is the summary the webhooks page shows: <c>{extraction_id, template_id, file_name,
+/// file_type: {key, extension, mime_type}, status, metadata, created_at}</c>.
 /// </remarks>
 public sealed class EmulatorWebhooks : IAsyncDisposable
 {
@@ -40,6 +43,9 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
     private readonly List<EmulatedWebhookDelivery> _deliveries = new();
     private readonly List<Task> _sending = new();
     private readonly List<EmulatedRun> _pending = new();
+    private readonly List<EmulatedExtraction> _pendingExtractions = new();
+    private readonly Dictionary<string, Dictionary<Uri, Task>> _extractionChains = new(StringComparer.Ordinal);
+    private int _extractionsSeen;
     private readonly List<Uri> _urls = new();
     private int _runsSeen;
     private Task _watching = Task.CompletedTask;
@@ -143,6 +149,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
 
     private void Check(CancellationToken stop)
     {
+        CheckExtractions(stop);
         var runs = _store.Runs();
         for (; _runsSeen < runs.Length; _runsSeen++) _pending.Add(runs[_runsSeen]);
         if (_pending.Count == 0) return;
@@ -156,17 +163,78 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
             _pending.RemoveAt(i);
 
             var type = status == FlowRunStatus.Completed ? "flow.run.completed" : "flow.run.failed";
-            var body = Body(type, run, now);
-            var messageId = "msg_" + RandomNumberGenerator.GetString(IdAlphabet, 27);
-            lock (_gate)
+            Send(type, Body(type, w => ApiJson.WriteRun(w, run, now, _workspaceId, _store.FindFlow(run.FlowId))), run.Id, null, stop);
+        }
+    }
+
+    private void CheckExtractions(CancellationToken stop)
+    {
+        var extractions = _store.Extractions();
+        for (; _extractionsSeen < extractions.Length; _extractionsSeen++)
+        {
+            // The upload's answer says processing at once: created and processing are sent together, in that order.
+            var extraction = extractions[_extractionsSeen];
+            foreach (var status in new[] { "created", "processing" }) SendExtractionEvent(extraction, status, stop);
+            _pendingExtractions.Add(extraction);
+        }
+
+        var now = _store.Clock.GetUtcNow();
+        for (var i = _pendingExtractions.Count - 1; i >= 0; i--)
+        {
+            var extraction = _pendingExtractions[i];
+            var status = extraction.Current(now).Status;
+            if (status is not ("completed" or "failed")) continue;
+            _pendingExtractions.RemoveAt(i);
+            SendExtractionEvent(extraction, status, stop);
+            lock (_gate) _extractionChains.Remove(extraction.Id);
+        }
+    }
+
+    /// <summary>Sends one extraction's events to each URL one after the other, so a receiver sees created before processing before the end.</summary>
+    private void SendExtractionEvent(EmulatedExtraction extraction, string status, CancellationToken stop)
+    {
+        var type = "extraction." + status;
+        var body = Body(type, w => ExtractionJson.WriteEventData(w, extraction, status));
+        var messageId = "msg_" + RandomNumberGenerator.GetString(IdAlphabet, 27);
+        lock (_gate)
+        {
+            _sending.RemoveAll(t => t.IsCompleted);
+            if (!_extractionChains.TryGetValue(extraction.Id, out var chains)) _extractionChains[extraction.Id] = chains = new Dictionary<Uri, Task>();
+            foreach (var url in _urls)
             {
-                _sending.RemoveAll(t => t.IsCompleted);
-                foreach (var url in _urls) _sending.Add(DeliverAsync(url, messageId, type, run.Id, body, stop));
+                var previous = chains.TryGetValue(url, out var before) ? before : Task.CompletedTask;
+                var next = AfterAsync(previous, () => DeliverAsync(url, messageId, type, null, extraction.Id, body, stop));
+                chains[url] = next;
+                _sending.Add(next);
             }
         }
     }
 
-    private byte[] Body(string type, EmulatedRun run, DateTimeOffset now)
+    private static async Task AfterAsync(Task previous, Func<Task> then)
+    {
+        try
+        {
+            await previous.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        await then().ConfigureAwait(false);
+    }
+
+    private void Send(string type, byte[] body, string? runId, string? extractionId, CancellationToken stop)
+    {
+        var messageId = "msg_" + RandomNumberGenerator.GetString(IdAlphabet, 27);
+        lock (_gate)
+        {
+            _sending.RemoveAll(t => t.IsCompleted);
+            foreach (var url in _urls) _sending.Add(DeliverAsync(url, messageId, type, runId, extractionId, body, stop));
+        }
+    }
+
+    private static byte[] Body(string type, Action<Utf8JsonWriter> writeData)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer))
@@ -174,14 +242,14 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
             w.WriteStartObject();
             w.WriteString("event", type);
             w.WritePropertyName("data");
-            ApiJson.WriteRun(w, run, now, _workspaceId, _store.FindFlow(run.FlowId));
+            writeData(w);
             w.WriteEndObject();
         }
 
         return buffer.ToArray();
     }
 
-    private async Task DeliverAsync(Uri url, string messageId, string type, string runId, byte[] body, CancellationToken stop)
+    private async Task DeliverAsync(Uri url, string messageId, string type, string? runId, string? extractionId, byte[] body, CancellationToken stop)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -211,7 +279,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
                 }
             }
 
-            var delivery = new EmulatedWebhookDelivery(messageId, type, runId, url, attempt, sentAt, status, error);
+            var delivery = new EmulatedWebhookDelivery(messageId, type, runId, extractionId, url, attempt, sentAt, status, error);
             lock (_gate) _deliveries.Add(delivery);
             _log?.WriteLine($"webhook {delivery}");
             if (delivery.Succeeded || attempt > _options.RetrySchedule.Count) return;
