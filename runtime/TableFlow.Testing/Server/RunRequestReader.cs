@@ -15,6 +15,8 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
+
 /// <summary>
 /// Reads a run request's <c>multipart/form-data</c> body and checks it against the flow as the service would:
 /// known fields only, required files present, <c>{key}_1…</c> for multi-file fields, JSON objects for metadata,

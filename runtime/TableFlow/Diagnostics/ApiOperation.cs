@@ -7,6 +7,7 @@ internal sealed class ApiOperation
     public static readonly ApiOperation GetFlowRun = new("GetFlowRun", "GET", "/v2/flows/runs/{run_id}");
     public static readonly ApiOperation ListFlowRuns = new("ListFlowRuns", "GET", "/v2/flows/runs");
     public static readonly ApiOperation ListFlowRunsOfFlow = new("ListFlowRunsOfFlow", "GET", "/v2/flows/{flow_id}/runs");
+    public static readonly ApiOperation ListFlows = new("ListFlows", "GET", "/v2/flows");
 
     private ApiOperation(string name, string method, string urlTemplate)
     {
@@ -16,7 +17,7 @@ internal sealed class ApiOperation
         ActivityName = "TableFlow " + name;
     }
 
-    /// <summary>The <c>tableflow.operation</c> tag: <c>RunFlow</c>, <c>GetFlowRun</c>, <c>ListFlowRuns</c>, <c>ListFlowRunsOfFlow</c>.</summary>
+    /// <summary>The <c>tableflow.operation</c> tag: <c>RunFlow</c>, <c>GetFlowRun</c>, <c>ListFlowRuns</c>, <c>ListFlowRunsOfFlow</c>, <c>ListFlows</c>.</summary>
     public string Name { get; }
 
     /// <summary>The <c>http.request.method</c> tag.</summary>
