@@ -4,6 +4,9 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
+using FlowStepDefinition = TableFlow.Testing.Flows.FlowStepDefinition; // not the runtime's public TableFlow.FlowStepDefinition
+
 /// <summary>
 /// Describes an emulated flow for <see cref="TableFlowEmulator.AddFlow"/>: its name, file fields, and how its runs
 /// end. <c>f =&gt; f.Name("PO to Invoice").File("purchase_order", required: true).File("attachments", multiple: true)</c>.

@@ -5,6 +5,8 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
+
 /// <summary>
 /// Writes the API's JSON shapes (docs.tableflow.com, API reference): snake_case names, unix seconds for times, milliseconds for
 /// durations.

@@ -10,6 +10,8 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
+
 /// <summary>Answers every request: faults first, then the bearer key, then the API's endpoints (docs.tableflow.com, API reference).</summary>
 internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults, TableFlowEmulatorOptions options)
 {

@@ -6,6 +6,8 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
+
 /// <summary>The emulator's state: flows, templates, accepted runs and extractions, and the request log. Thread-safe.</summary>
 internal sealed class EmulatorStore : IDisposable
 {

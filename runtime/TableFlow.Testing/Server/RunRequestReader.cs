@@ -15,6 +15,8 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing.Server;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
+
 /// <summary>
 /// Reads a run request's <c>multipart/form-data</c> body and checks it against the flow as the service would:
 /// known fields only, required files present, <c>{key}_1…</c> for multi-file fields, JSON objects for metadata,
@@ -163,9 +165,9 @@ internal static class RunRequestReader
 
         var fileName = FileNameOf(disposition);
         var contentType = string.IsNullOrWhiteSpace(section.ContentType) ? "application/octet-stream" : section.ContentType;
-        if (!FileTypes.Accepts(field.FileTypes, fileName, contentType))
+        if (!FlowFileTypes.Accepts(field.FileTypes, fileName, contentType))
         {
-            throw ApiErrorException.BadRequest($"File '{fileName}' ({contentType}) for field '{field.Key}' is not an accepted type: the field takes {string.Join(", ", field.FileTypes)}.");
+            throw ApiErrorException.BadRequest($"File '{fileName}' ({contentType}) for field '{field.Key}' is not an accepted type: the field takes {FlowFileTypes.Describe(field.FileTypes)}.");
         }
 
         // Count every byte but keep at most the limit, so an oversized upload is read through (the client sees the

@@ -7,6 +7,7 @@ internal sealed class ApiOperation
     public static readonly ApiOperation GetFlowRun = new("GetFlowRun", "GET", "/v2/flows/runs/{run_id}");
     public static readonly ApiOperation ListFlowRuns = new("ListFlowRuns", "GET", "/v2/flows/runs");
     public static readonly ApiOperation ListFlowRunsOfFlow = new("ListFlowRunsOfFlow", "GET", "/v2/flows/{flow_id}/runs");
+    public static readonly ApiOperation ListFlows = new("ListFlows", "GET", "/v2/flows");
     public static readonly ApiOperation Extract = new("Extract", "POST", "/v2/extractions/upload");
     public static readonly ApiOperation GetExtraction = new("GetExtraction", "GET", "/v2/extractions/{extraction_id}");
     public static readonly ApiOperation ListExtractions = new("ListExtractions", "GET", "/v2/extractions");
@@ -23,7 +24,7 @@ internal sealed class ApiOperation
     }
 
     /// <summary>
-    /// The <c>tableflow.operation</c> tag: <c>RunFlow</c>, <c>GetFlowRun</c>, <c>ListFlowRuns</c>, <c>ListFlowRunsOfFlow</c>,
+    /// The <c>tableflow.operation</c> tag: <c>RunFlow</c>, <c>GetFlowRun</c>, <c>ListFlowRuns</c>, <c>ListFlowRunsOfFlow</c>, <c>ListFlows</c>,
     /// <c>Extract</c>, <c>GetExtraction</c>, <c>ListExtractions</c>, <c>ListExtractionRows</c>, <c>DownloadExtractionTable</c>,
     /// <c>DownloadOriginal</c>.
     /// </summary>

@@ -16,6 +16,7 @@ internal static class ResponseParser
     private const string OneRun = "a flow run (a JSON object with \"id\")";
     private const string RunPage = "a page of flow runs (a JSON object with \"flow_runs\")";
     private const string RunArray = "a JSON array of flow runs";
+    private const string FlowArray = "a JSON array of flow definitions";
 
     /// <summary>Reads one run. After a run request (<paramref name="runRequest"/>) a body that is not one means the run probably started.</summary>
     public static FlowRun ReadFlowRun(ApiResponse response, string what, SecretRedactor redactor, bool runRequest = false)
@@ -54,15 +55,34 @@ internal static class ResponseParser
 
     /// <summary>Reads a bare array of runs; entries that are not runs (not objects, or without <c>id</c>) are skipped.</summary>
     public static List<FlowRun> ReadFlowRunArray(ApiResponse response, string what, SecretRedactor redactor)
+        => ReadArray(response, what, RunArray, TableFlowJsonContext.Default.FlowRunDto, dto => HasId(dto) ? FlowRunMapper.ToFlowRun(dto!) : null, redactor);
+
+    /// <summary>
+    /// Reads the bare array <c>GET v2/flows</c> answers; entries that are not flows (not objects, or without <c>id</c>)
+    /// are skipped, and their fields are read leniently.
+    /// </summary>
+    public static List<FlowDefinition> ReadFlowDefinitions(ApiResponse response, string what, SecretRedactor redactor)
+        => ReadArray(
+            response,
+            what,
+            FlowArray,
+            TableFlowJsonContext.Default.FlowDefinitionDto,
+            dto => dto?.Id is { } id && id.Trim().Length > 0 ? FlowDefinitionMapper.ToFlowDefinition(dto) : null,
+            redactor);
+
+    /// <summary>Reads a bare JSON array element by element; <paramref name="map"/> turns an object into an item or <see langword="null"/> to skip it.</summary>
+    private static List<TItem> ReadArray<TDto, TItem>(ApiResponse response, string what, string expected, JsonTypeInfo<TDto> type, Func<TDto?, TItem?> map, SecretRedactor redactor)
+        where TDto : class
+        where TItem : class
     {
-        if (response.Body.Length == 0 || ApiErrors.LooksLikeHtml(response)) throw ApiErrors.UnexpectedBody(response, what, RunArray, null, null, redactor);
-        var runs = new List<FlowRun>();
+        if (response.Body.Length == 0 || ApiErrors.LooksLikeHtml(response)) throw ApiErrors.UnexpectedBody(response, what, expected, null, null, redactor);
+        var items = new List<TItem>();
         try
         {
             var reader = new Utf8JsonReader(response.Body, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartArray)
             {
-                throw ApiErrors.UnexpectedBody(response, what, RunArray, "it is not a JSON array", null, redactor);
+                throw ApiErrors.UnexpectedBody(response, what, expected, "it is not a JSON array", null, redactor);
             }
 
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -73,16 +93,15 @@ internal static class ResponseParser
                     continue;
                 }
 
-                var dto = JsonSerializer.Deserialize(ref reader, TableFlowJsonContext.Default.FlowRunDto);
-                if (HasId(dto)) runs.Add(FlowRunMapper.ToFlowRun(dto!));
+                if (map(JsonSerializer.Deserialize(ref reader, type)) is { } item) items.Add(item);
             }
         }
         catch (Exception e) when (IsReadFailure(e))
         {
-            throw ApiErrors.UnexpectedBody(response, what, RunArray, e.Message, e, redactor);
+            throw ApiErrors.UnexpectedBody(response, what, expected, e.Message, e, redactor);
         }
 
-        return runs;
+        return items;
     }
 
     private static bool HasId(FlowRunDto? dto) => dto?.Id is { } id && id.Trim().Length > 0;

@@ -1,0 +1,4 @@
+using System;
+using TableFlow.Cli;
+
+return await CliApp.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
