@@ -7,6 +7,8 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime\'s public TableFlow.FlowDefinition
+
 /// <summary>
 /// Describes an emulated extraction template for <see cref="TableFlowEmulator.AddTemplate"/>: its fields and tables
 /// (with validations), the values every upload against it returns, the files it accepts, and how its extractions end.

@@ -6,6 +6,8 @@ using static TableFlow.Testing.Flows.FlowDefinitionReader;
 
 namespace TableFlow.Testing.Extractions;
 
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime\'s public TableFlow.FlowDefinition
+
 /// <summary>
 /// Reads the <c>templates</c> array of <c>tableflow.json</c>'s object form: each entry the API's template shape
 /// (<c>id</c>, <c>name</c>, <c>fields</c>, <c>tables</c> with <c>columns</c>, each with <c>key</c>, <c>name</c>,
