@@ -7,7 +7,7 @@ using TableFlow.Testing.Flows;
 
 namespace TableFlow.Testing;
 
-using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime\'s public TableFlow.FlowDefinition
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
 
 /// <summary>
 /// Describes an emulated extraction template for <see cref="TableFlowEmulator.AddTemplate"/>: its fields and tables

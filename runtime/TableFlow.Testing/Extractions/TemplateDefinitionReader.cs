@@ -6,7 +6,7 @@ using static TableFlow.Testing.Flows.FlowDefinitionReader;
 
 namespace TableFlow.Testing.Extractions;
 
-using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime\'s public TableFlow.FlowDefinition
+using FlowDefinition = TableFlow.Testing.Flows.FlowDefinition; // not the runtime's public TableFlow.FlowDefinition
 
 /// <summary>
 /// Reads the <c>templates</c> array of <c>tableflow.json</c>'s object form: each entry the API's template shape
