@@ -98,6 +98,38 @@ public sealed class TemplateSetupTests
     }
 
     [Fact]
+    public async Task The_readme_example_serves_what_it_says()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.Zero });
+        emulator.AddTemplate("JlLZVabDjYWzu7C9", t => t
+            .Name("Invoice Template")
+            .FileTypes("document", "image")
+            .Field("invoice_number", value: "INV-20230415", validations: [EmulatedValidation.Regex("^INV-")])
+            .Field("total_amount", "number", value: "1245.75")
+            .Field("tax", "number", value: 207.63m)
+            .Table("line_items", l => l
+                .Column("description", validations: [EmulatedValidation.NotBlank()])
+                .Column("quantity", "number")
+                .Column("unit_price", "number", validations: [EmulatedValidation.NotBlank(severity: "warn")])
+                .Row("Ergonomic Office Chair", "1", "249.99")
+                .Row("Standing Desk", "2", null)));
+
+        using var http = emulator.CreateHttpClient();
+        var api = new ExtractionApi(http);
+        var id = (await api.UploadAsync(ExtractionApi.Form("JlLZVabDjYWzu7C9", "invoice.pdf"))).Str("id");
+        var extraction = emulator.Extractions[0];
+        Assert.Equal("invoice.pdf", extraction.FileName);
+
+        var e = await api.GetAsync($"v2/extractions/{id}");
+        Assert.Equal("\"1245.75\"", e.At("data", "fields", "values", "total_amount").GetRawText());
+        Assert.Equal("207.63", e.At("data", "fields", "values", "tax").GetRawText());
+        Assert.Empty(e.At("data", "fields", "validations").EnumerateObject());
+        var rows = e.At("data", "tables", "line_items", "rows");
+        Assert.Equal("warn", rows[1].At("validations", "unit_price")[0].Str("severity"));
+        Assert.Equal("""{"rows":{"valid":2,"invalid":0,"total":2},"columns":{"total":3}}""", e.At("stats", "tables", "line_items").GetRawText());
+    }
+
+    [Fact]
     public async Task Templates_configured_in_code_refuse_bad_ids_and_duplicates()
     {
         await using var emulator = await TableFlowEmulator.StartAsync();
