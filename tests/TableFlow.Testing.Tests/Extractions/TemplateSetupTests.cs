@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using TableFlow.Testing.Cli;
@@ -127,6 +128,21 @@ public sealed class TemplateSetupTests
         var rows = e.At("data", "tables", "line_items", "rows");
         Assert.Equal("warn", rows[1].At("validations", "unit_price")[0].Str("severity"));
         Assert.Equal("""{"rows":{"valid":2,"invalid":0,"total":2},"columns":{"total":3}}""", e.At("stats", "tables", "line_items").GetRawText());
+    }
+
+    [Fact]
+    public async Task Rows_can_be_given_by_column_key_and_columns_left_out_are_null()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.Zero });
+        emulator.AddTemplate("T", t => t.Table("l", l => l.Column("a").Column("b", "number").Row(new JsonObject { ["b"] = 2 })));
+        using var http = emulator.CreateHttpClient();
+        var api = new ExtractionApi(http);
+        var id = (await api.UploadAsync(ExtractionApi.Form("T"))).Str("id");
+        var row = (await api.GetAsync($"v2/extractions/{id}/tables/l/rows")).GetProperty("rows")[0];
+        Assert.Equal("""{"a":null,"b":2}""", row.GetProperty("values").GetRawText());
+
+        var e = Assert.Throws<ArgumentException>(() => emulator.AddTemplate("U", t => t.Table("l", l => l.Column("a").Row(new JsonObject { ["z"] = 1 }))));
+        Assert.StartsWith("Row 0 of table 'l' names 'z', which is not one of its columns (a).", e.Message);
     }
 
     [Fact]
