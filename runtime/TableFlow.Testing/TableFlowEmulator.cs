@@ -12,7 +12,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
-using TableFlow.Testing.Extractions;
 using TableFlow.Testing.Flows;
 using TableFlow.Testing.Server;
 

@@ -63,11 +63,11 @@ public sealed class EmulatedTableBuilder
         return this;
     }
 
-    /// <summary>Adds a row from column keys and values; columns not named are null.</summary>
+    /// <summary>Adds a row from column keys and values, <c>new JsonObject { ["quantity"] = "2" }</c>; columns not named are null.</summary>
     /// <param name="cells">The values by column key.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException">A key is not a column of the table.</exception>
-    public EmulatedTableBuilder Row(IEnumerable<KeyValuePair<string, JsonNode?>> cells)
+    public EmulatedTableBuilder Row(JsonObject cells)
     {
         if (cells is null) throw new ArgumentNullException(nameof(cells));
         var row = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

@@ -52,7 +52,7 @@ internal static class FlowDefinitionReader
                 throw Problem(source, "$", $"expected an array of flow definitions (the shape GET /v2/flows answers) or an object {{\"flows\": [...], \"templates\": [...]}}, found {Describe(root)}");
             }
 
-            var flows = Array.Empty<EmulatedFlowBuilder>() as IReadOnlyList<EmulatedFlowBuilder>;
+            IReadOnlyList<EmulatedFlowBuilder> flows = Array.Empty<EmulatedFlowBuilder>();
             if (root.TryGetProperty("flows", out var list) && list.ValueKind != JsonValueKind.Null)
             {
                 if (list.ValueKind != JsonValueKind.Array) throw Problem(source, "$.flows", $"expected an array of flow definitions (the shape GET /v2/flows answers), found {Describe(list)}");
@@ -201,7 +201,7 @@ internal static class FlowDefinitionReader
         return value.GetString();
     }
 
-    internal static bool? OptionalBool(JsonElement obj, string name, string source, string at)
+    private static bool? OptionalBool(JsonElement obj, string name, string source, string at)
     {
         if (!obj.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind switch

@@ -190,7 +190,7 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         if (!flow.Active) throw ApiErrorException.BadRequest($"Flow '{flowId}' is not active; activate it before running it.");
         var received = await RunRequestReader.ReadAsync(context.Request, flow, context.RequestAborted).ConfigureAwait(false);
         var now = store.Clock.GetUtcNow();
-        var run = new EmulatedRun(store.NewRunId(), flow.Id, now, store.Clock, received.Name, received.Metadata, received.MetadataJson, received.Fields);
+        var run = new EmulatedRun(store.NewId(), flow.Id, now, store.Clock, received.Name, received.Metadata, received.MetadataJson, received.Fields);
         var outcome = flow.ChooseOutcome?.Invoke(run) ?? flow.Outcome;
         run.Plan(outcome, outcome.ProcessingTime ?? flow.ProcessingTime ?? options.ProcessingTime);
         store.AddRun(run);

@@ -68,7 +68,7 @@ internal sealed class EmulatorStore : IDisposable
     }
 
     /// <summary>A fresh 16-character run or extraction id, like the API's.</summary>
-    public string NewRunId()
+    public string NewId()
     {
         lock (_gate)
         {

@@ -67,7 +67,7 @@ internal sealed class ExtractionEndpoints(EmulatorStore store, TableFlowEmulator
         {
             var template = ChooseTemplate(upload);
             var now = store.Clock.GetUtcNow();
-            extraction = new EmulatedExtraction(store.NewRunId(), template, now, store.Clock, template.ProcessingTime ?? options.ProcessingTime,
+            extraction = new EmulatedExtraction(store.NewId(), template, now, store.Clock, template.ProcessingTime ?? options.ProcessingTime,
                 upload.FileName, upload.ContentType, upload.FileKind, upload.Content, upload.Name, upload.Guidance, upload.Metadata, upload.MetadataJson);
             store.AddExtraction(extraction);
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Globalization;
-using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,25 +34,8 @@ internal static class ExtractionRequestReader
         (string Name, string ContentType, UploadedContent Content)? file = null;
         try
         {
-            while (true)
+            while (await RunRequestReader.NextPartAsync(reader, cancellationToken).ConfigureAwait(false) is (var section, var disposition, var partName))
             {
-                MultipartSection? section;
-                try
-                {
-                    section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is IOException or InvalidDataException)
-                {
-                    throw ApiErrorException.BadRequest($"The multipart body is malformed: {e.Message}");
-                }
-
-                if (section is null) break;
-                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw ApiErrorException.BadRequest("A part of the multipart body has no 'Content-Disposition: form-data; name=\"…\"' header.");
-                }
-
-                var partName = HeaderUtilities.UnescapeAsQuotedString(disposition.Name).ToString();
                 if (disposition.FileName.HasValue || disposition.FileNameStar.HasValue)
                 {
                     if (partName != "file")

@@ -37,26 +37,8 @@ internal static class RunRequestReader
         string? name = null, metadataJson = null;
         JsonObject? metadata = null;
 
-        while (true)
+        while (await NextPartAsync(reader, cancellationToken).ConfigureAwait(false) is (var section, var disposition, var partName))
         {
-            MultipartSection? section;
-            try
-            {
-                section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is IOException or InvalidDataException)
-            {
-                throw ApiErrorException.BadRequest($"The multipart body is malformed: {e.Message}");
-            }
-
-            if (section is null) break;
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
-            {
-                throw ApiErrorException.BadRequest("A part of the multipart body has no 'Content-Disposition: form-data; name=\"…\"' header.");
-            }
-
-            // The name is a quoted-string, read as the file name is: a backslash escapes the next character.
-            var partName = HeaderUtilities.UnescapeAsQuotedString(disposition.Name).ToString();
             if (FlowNames.FormKeyProblem(partName) is { } keyProblem)
             {
                 throw ApiErrorException.BadRequest($"Form field name '{FlowNames.Printable(partName)}' is not valid: {keyProblem}.");
@@ -135,6 +117,29 @@ internal static class RunRequestReader
         }
 
         return new ReceivedRunRequest(name, metadata, metadataJson, fields);
+    }
+
+    /// <summary>The next part of a form with its <c>Content-Disposition</c> and name; <see langword="null"/> after the last.</summary>
+    internal static async Task<(MultipartSection Section, ContentDispositionHeaderValue Disposition, string Name)?> NextPartAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        MultipartSection? section;
+        try
+        {
+            section = await reader.ReadNextSectionAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException)
+        {
+            throw ApiErrorException.BadRequest($"The multipart body is malformed: {e.Message}");
+        }
+
+        if (section is null) return null;
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            throw ApiErrorException.BadRequest("A part of the multipart body has no 'Content-Disposition: form-data; name=\"…\"' header.");
+        }
+
+        // The name is a quoted-string, read as the file name is: a backslash escapes the next character.
+        return (section, disposition, HeaderUtilities.UnescapeAsQuotedString(disposition.Name).ToString());
     }
 
     internal static string Boundary(string? contentType, string what = "A run request")

@@ -6,7 +6,8 @@ namespace TableFlow.Testing;
 /// <summary>
 /// Where and how the emulator delivers signed webhooks (<see cref="TableFlowEmulatorOptions.Webhooks"/>): when a run ends
 /// <c>completed</c> or <c>failed</c>, each URL gets a <c>flow.run.completed</c> / <c>flow.run.failed</c> message
-/// <c>{"event": …, "data": &lt;the run&gt;}</c> signed like TableFlow's (Svix headers), retried on a non-2xx answer.
+/// <c>{"event": …, "data": &lt;the run&gt;}</c> signed like TableFlow's (Svix headers), retried on a non-2xx answer; extractions
+/// send <c>extraction.created</c>, <c>extraction.processing</c>, then <c>extraction.completed</c> or <c>extraction.failed</c>.
 /// </summary>
 public sealed class EmulatorWebhookOptions
 {

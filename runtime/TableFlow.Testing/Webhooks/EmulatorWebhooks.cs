@@ -163,7 +163,7 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
             _pending.RemoveAt(i);
 
             var type = status == FlowRunStatus.Completed ? "flow.run.completed" : "flow.run.failed";
-            Send(type, Body(type, w => ApiJson.WriteRun(w, run, now, _workspaceId, _store.FindFlow(run.FlowId))), run.Id, null, stop);
+            SendRunEvent(type, Body(type, w => ApiJson.WriteRun(w, run, now, _workspaceId, _store.FindFlow(run.FlowId))), run.Id, stop);
         }
     }
 
@@ -224,13 +224,13 @@ public sealed class EmulatorWebhooks : IAsyncDisposable
         await then().ConfigureAwait(false);
     }
 
-    private void Send(string type, byte[] body, string? runId, string? extractionId, CancellationToken stop)
+    private void SendRunEvent(string type, byte[] body, string runId, CancellationToken stop)
     {
         var messageId = "msg_" + RandomNumberGenerator.GetString(IdAlphabet, 27);
         lock (_gate)
         {
             _sending.RemoveAll(t => t.IsCompleted);
-            foreach (var url in _urls) _sending.Add(DeliverAsync(url, messageId, type, runId, extractionId, body, stop));
+            foreach (var url in _urls) _sending.Add(DeliverAsync(url, messageId, type, runId, null, body, stop));
         }
     }
 

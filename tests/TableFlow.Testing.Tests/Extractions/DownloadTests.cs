@@ -8,17 +8,11 @@ using System.Threading.Tasks;
 
 namespace TableFlow.Testing.Tests.Extractions;
 
-public sealed class DownloadTests : IAsyncLifetime
+public sealed class DownloadTests : ExtractionTest
 {
-    private readonly ManualClock _clock = new();
-    private TableFlowEmulator _emulator = null!;
-    private HttpClient _http = null!;
-    private ExtractionApi _api = null!;
-
-    public async Task InitializeAsync()
+    private protected override void AddTemplates(TableFlowEmulator emulator)
     {
-        _emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { TimeProvider = _clock });
-        _emulator.AddTemplate("Csv0000000000001", t => t.Table("line_items", l => l
+        emulator.AddTemplate("Csv0000000000001", t => t.Table("line_items", l => l
             .Column("description", validations: [EmulatedValidation.NotBlank()])
             .Column("quantity", "number")
             .Column("unit_price", "number")
@@ -26,26 +20,18 @@ public sealed class DownloadTests : IAsyncLifetime
             .Row("The \"Pro\" desk", 2, "499.50")
             .Row(null, 3, true)
             .Row("Two\r\nlines", null, "")));
-        _emulator.AddTemplate("Big0000000000001", t => t.Table("rows", l =>
+        emulator.AddTemplate("Big0000000000001", t => t.Table("rows", l =>
         {
             l.Column("n", "number").Column("text");
             for (var i = 0; i < 2500; i++) l.Row(i, "row " + i);
         }));
-        _http = _emulator.CreateHttpClient();
-        _api = new ExtractionApi(_http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
     }
 
     [Fact]
     public async Task The_csv_has_a_header_of_column_keys_and_rfc_4180_quoting()
     {
         var id = await CompletedAsync("Csv0000000000001");
-        using var response = await _http.GetAsync($"v2/extractions/{id}/tables/line_items/download");
+        using var response = await Http.GetAsync($"v2/extractions/{id}/tables/line_items/download");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition!.DispositionType);
@@ -68,7 +54,7 @@ public sealed class DownloadTests : IAsyncLifetime
     public async Task The_filter_selects_rows(string filter, string descriptions)
     {
         var id = await CompletedAsync("Csv0000000000001");
-        using var response = await _http.GetAsync($"v2/extractions/{id}/tables/line_items/download?filter={filter}");
+        using var response = await Http.GetAsync($"v2/extractions/{id}/tables/line_items/download?filter={filter}");
         var csv = await response.Content.ReadAsStringAsync();
         var lines = csv.Split("\r\n").Skip(1).Where(l => l.Length > 0).ToArray();
         var expected = descriptions.Split('|');
@@ -80,7 +66,7 @@ public sealed class DownloadTests : IAsyncLifetime
     public async Task A_2500_row_table_is_streamed_in_chunks_without_a_content_length()
     {
         var id = await CompletedAsync("Big0000000000001");
-        using var response = await _http.GetAsync($"v2/extractions/{id}/tables/rows/download", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.GetAsync($"v2/extractions/{id}/tables/rows/download", HttpCompletionOption.ResponseHeadersRead);
         Assert.Null(response.Content.Headers.ContentLength);
         Assert.True(response.Headers.TransferEncodingChunked);
 
@@ -93,10 +79,10 @@ public sealed class DownloadTests : IAsyncLifetime
     [Fact]
     public async Task A_download_before_completion_is_refused_with_the_documented_error()
     {
-        var id = (await _api.UploadAsync(ExtractionApi.Form("Csv0000000000001"))).Str("id");
-        var body = await _api.GetAsync($"v2/extractions/{id}/tables/line_items/download", 400);
+        var id = (await Api.UploadAsync(ExtractionApi.Form("Csv0000000000001"))).Str("id");
+        var body = await Api.GetAsync($"v2/extractions/{id}/tables/line_items/download", 400);
         Assert.Equal("Cannot download extraction while in status processing", body.Str("error"));
-        var unknown = await _api.GetAsync($"v2/extractions/{id}/tables/other/download", 404);
+        var unknown = await Api.GetAsync($"v2/extractions/{id}/tables/other/download", 404);
         Assert.Contains("has no table 'other'", unknown.Str("message"));
     }
 
@@ -104,8 +90,8 @@ public sealed class DownloadTests : IAsyncLifetime
     public async Task The_original_file_comes_back_byte_for_byte_with_its_content_type_at_any_status()
     {
         var bytes = Encoding.UTF8.GetBytes("a,b\r\n1,2\r\n");
-        var id = (await _api.UploadAsync(ExtractionApi.Form("auto", "lines é.csv", bytes, "text/csv"))).Str("id");
-        using var response = await _http.GetAsync($"v2/extractions/{id}/download-original");
+        var id = (await Api.UploadAsync(ExtractionApi.Form("auto", "lines é.csv", bytes, "text/csv"))).Str("id");
+        using var response = await Http.GetAsync($"v2/extractions/{id}/download-original");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal(bytes.Length, response.Content.Headers.ContentLength);
@@ -118,12 +104,12 @@ public sealed class DownloadTests : IAsyncLifetime
     {
         var big = new byte[20 * 1024 * 1024 + 17];
         new Random(7).NextBytes(big);
-        var id = (await _api.UploadAsync(ExtractionApi.Form("auto", "scan.pdf", big))).Str("id");
-        var extraction = _emulator.FindExtraction(id)!;
+        var id = (await Api.UploadAsync(ExtractionApi.Form("auto", "scan.pdf", big))).Str("id");
+        var extraction = Emulator.FindExtraction(id)!;
         Assert.Equal(big.Length, extraction.FileSize);
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(big)), extraction.Sha256);
 
-        using var response = await _http.GetAsync($"v2/extractions/{id}/download-original", HttpCompletionOption.ResponseHeadersRead);
+        using var response = await Http.GetAsync($"v2/extractions/{id}/download-original", HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync();
         Assert.Equal(extraction.Sha256, Convert.ToHexStringLower(await System.Security.Cryptography.SHA256.HashDataAsync(stream)));
         await using var content = extraction.OpenContent();
@@ -134,16 +120,16 @@ public sealed class DownloadTests : IAsyncLifetime
     public async Task A_download_whose_answer_is_delayed_by_a_fault_still_arrives_whole()
     {
         var id = await CompletedAsync("Csv0000000000001");
-        _emulator.Faults.Next(1, Fault.Delay(TimeSpan.FromMilliseconds(50)).AfterProcessing(), path: "/v2/extractions/*/tables/*/download");
-        using var response = await _http.GetAsync($"v2/extractions/{id}/tables/line_items/download");
+        Emulator.Faults.Next(1, Fault.Delay(TimeSpan.FromMilliseconds(50)).AfterProcessing(), path: "/v2/extractions/*/tables/*/download");
+        using var response = await Http.GetAsync($"v2/extractions/{id}/tables/line_items/download");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("description,quantity,unit_price\r\n\"Chair, ergonomic\"", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<string> CompletedAsync(string templateId)
     {
-        var id = (await _api.UploadAsync(ExtractionApi.Form(templateId))).Str("id");
-        _clock.Advance(TimeSpan.FromSeconds(2));
+        var id = (await Api.UploadAsync(ExtractionApi.Form(templateId))).Str("id");
+        Clock.Advance(TimeSpan.FromSeconds(2));
         return id;
     }
 

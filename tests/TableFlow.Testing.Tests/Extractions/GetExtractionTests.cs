@@ -7,18 +7,15 @@ using System.Threading.Tasks;
 
 namespace TableFlow.Testing.Tests.Extractions;
 
-public sealed class GetExtractionTests : IAsyncLifetime
+public sealed class GetExtractionTests : ExtractionTest
 {
     private const string InvoiceTemplate = "JlLZVabDjYWzu7C9";
-    private readonly ManualClock _clock = new();
-    private TableFlowEmulator _emulator = null!;
-    private HttpClient _http = null!;
-    private ExtractionApi _api = null!;
 
-    public async Task InitializeAsync()
+    private protected override TableFlowEmulatorOptions Options() => new() { TimeProvider = Clock, ProcessingTime = TimeSpan.FromSeconds(12) };
+
+    private protected override void AddTemplates(TableFlowEmulator emulator)
     {
-        _emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { TimeProvider = _clock, ProcessingTime = TimeSpan.FromSeconds(12) });
-        _emulator.AddTemplate(InvoiceTemplate, t => t
+        emulator.AddTemplate(InvoiceTemplate, t => t
             .Name("Invoice Template")
             .Field("invoice_number", value: "INV-20230415", name: "Invoice Number")
             .Field("total_amount", "number", value: "1245.75")
@@ -31,33 +28,25 @@ public sealed class GetExtractionTests : IAsyncLifetime
                 l.Row("Ergonomic Office Chair", "1", "249.99").Row("Standing Desk", 2, 499.5m);
                 for (var i = 2; i < 150; i++) l.Row($"Item {i}", "1", "1.00");
             }));
-        _emulator.AddTemplate("Broken0000000001", t => t.Name("Broken").ProcessingTime(TimeSpan.FromSeconds(3)).Fails("Extraction failed: the document is unreadable"));
-        _http = _emulator.CreateHttpClient();
-        _api = new ExtractionApi(_http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
+        emulator.AddTemplate("Broken0000000001", t => t.Name("Broken").ProcessingTime(TimeSpan.FromSeconds(3)).Fails("Extraction failed: the document is unreadable"));
     }
 
     [Fact]
     public async Task An_extraction_is_processing_with_no_data_until_its_time_has_passed_then_completed_with_its_history()
     {
-        var id = (await _api.UploadAsync(ExtractionApi.Form(InvoiceTemplate, "acme-invoice-apr2023.pdf"))).Str("id");
+        var id = (await Api.UploadAsync(ExtractionApi.Form(InvoiceTemplate, "acme-invoice-apr2023.pdf"))).Str("id");
 
-        _clock.Advance(TimeSpan.FromSeconds(11));
-        var during = await _api.GetAsync($"v2/extractions/{id}");
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        var during = await Api.GetAsync($"v2/extractions/{id}");
         Assert.Equal("processing", during.Str("status"));
         Assert.Equal(["File uploaded"], during.GetProperty("status_history").EnumerateArray().Select(h => h.Str("message")));
         Assert.Empty(during.At("data", "fields", "values").EnumerateObject());
         Assert.Empty(during.At("data", "tables").EnumerateObject());
         Assert.Equal(JsonValueKind.Null, during.GetProperty("stats").ValueKind);
-        Assert.Equal("processing", _emulator.FindExtraction(id)!.Status);
+        Assert.Equal("processing", Emulator.FindExtraction(id)!.Status);
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        var done = await _api.GetAsync($"v2/extractions/{id}");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var done = await Api.GetAsync($"v2/extractions/{id}");
         Assert.Equal("completed", done.Str("status"));
         var history = done.GetProperty("status_history").EnumerateArray().ToArray();
         Assert.Equal(["processing", "completed"], history.Select(h => h.Str("status")));
@@ -66,15 +55,15 @@ public sealed class GetExtractionTests : IAsyncLifetime
         Assert.Equal(ManualClock.Start.AddSeconds(12).ToUnixTimeSeconds(), history[1].GetProperty("time").GetInt64());
         Assert.Equal(ManualClock.Start.ToUnixTimeSeconds(), done.GetProperty("created_at").GetInt64());
         Assert.Equal(ManualClock.Start.AddSeconds(12).ToUnixTimeSeconds(), done.GetProperty("updated_at").GetInt64());
-        Assert.Equal("completed", _emulator.FindExtraction(id)!.Status);
+        Assert.Equal("completed", Emulator.FindExtraction(id)!.Status);
     }
 
     [Fact]
     public async Task A_completed_extraction_has_the_full_documented_shape_with_values_as_the_template_gives_them()
     {
-        var id = (await _api.UploadAsync(ExtractionApi.Form(InvoiceTemplate, "acme-invoice-apr2023.pdf").Text("metadata", """{"reference": "R-1"}"""))).Str("id");
-        _clock.Advance(TimeSpan.FromSeconds(12));
-        var e = await _api.GetAsync($"v2/extractions/{id}");
+        var id = (await Api.UploadAsync(ExtractionApi.Form(InvoiceTemplate, "acme-invoice-apr2023.pdf").Text("metadata", """{"reference": "R-1"}"""))).Str("id");
+        Clock.Advance(TimeSpan.FromSeconds(12));
+        var e = await Api.GetAsync($"v2/extractions/{id}");
 
         Assert.Equal(id, e.Str("id"));
         Assert.Equal(TableFlowEmulatorOptions.DefaultWorkspaceId, e.Str("workspace_id"));
@@ -127,21 +116,21 @@ public sealed class GetExtractionTests : IAsyncLifetime
     [Fact]
     public async Task A_template_set_to_fail_ends_failed_with_its_message_and_no_data()
     {
-        var id = (await _api.UploadAsync(ExtractionApi.Form("Broken0000000001"))).Str("id");
-        _clock.Advance(TimeSpan.FromSeconds(3));
-        var e = await _api.GetAsync($"v2/extractions/{id}");
+        var id = (await Api.UploadAsync(ExtractionApi.Form("Broken0000000001"))).Str("id");
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        var e = await Api.GetAsync($"v2/extractions/{id}");
         Assert.Equal("failed", e.Str("status"));
         Assert.Equal("Extraction failed: the document is unreadable", e.GetProperty("status_history")[1].Str("message"));
         Assert.Empty(e.At("data", "fields", "values").EnumerateObject());
-        Assert.Equal("failed", _emulator.Extractions[0].Status);
+        Assert.Equal("failed", Emulator.Extractions[0].Status);
     }
 
     [Fact]
     public async Task Unknown_and_malformed_ids_are_404_and_400()
     {
-        var missing = await _api.GetAsync("v2/extractions/Nope000000000000", 404);
+        var missing = await Api.GetAsync("v2/extractions/Nope000000000000", 404);
         Assert.Equal("Extraction 'Nope000000000000' was not found.", missing.Str("message"));
-        var bad = await _api.GetAsync("v2/extractions/a%20b", 400);
+        var bad = await Api.GetAsync("v2/extractions/a%20b", 400);
         Assert.StartsWith("The extraction id 'a b' is not valid", bad.Str("message"));
     }
 

@@ -7,36 +7,22 @@ using System.Threading.Tasks;
 
 namespace TableFlow.Testing.Tests.Extractions;
 
-public sealed class ListExtractionsTests : IAsyncLifetime
+public sealed class ListExtractionsTests : ExtractionTest
 {
-    private readonly ManualClock _clock = new();
-    private TableFlowEmulator _emulator = null!;
-    private HttpClient _http = null!;
-    private ExtractionApi _api = null!;
-
-    public async Task InitializeAsync()
+    private protected override void AddTemplates(TableFlowEmulator emulator)
     {
-        _emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { TimeProvider = _clock });
-        _emulator.AddTemplate("Invoices00000001", t => t.FileTypes("pdf"));
-        _emulator.AddTemplate("Sheets0000000001", t => t.FileTypes("xlsx", "csv"));
-        _http = _emulator.CreateHttpClient();
-        _api = new ExtractionApi(_http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
+        emulator.AddTemplate("Invoices00000001", t => t.FileTypes("pdf"));
+        emulator.AddTemplate("Sheets0000000001", t => t.FileTypes("xlsx", "csv"));
     }
 
     [Fact]
     public async Task The_list_is_newest_first_with_its_own_pagination_shape_and_a_bare_file_type()
     {
-        var first = (await _api.UploadAsync(ExtractionApi.Form("auto", "a.pdf").Text("metadata", """{"n": 1}"""))).Str("id");
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        var second = (await _api.UploadAsync(ExtractionApi.Form("auto", "b.xlsx", Encoding.ASCII.GetBytes("PK"), "application/octet-stream"))).Str("id");
+        var first = (await Api.UploadAsync(ExtractionApi.Form("auto", "a.pdf").Text("metadata", """{"n": 1}"""))).Str("id");
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var second = (await Api.UploadAsync(ExtractionApi.Form("auto", "b.xlsx", Encoding.ASCII.GetBytes("PK"), "application/octet-stream"))).Str("id");
 
-        var list = await _api.GetAsync("v2/extractions");
+        var list = await Api.GetAsync("v2/extractions");
         Assert.Equal(["extractions", "total", "limit", "offset"], list.EnumerateObject().Select(p => p.Name));
         Assert.Equal(2, list.Int("total"));
         Assert.Equal(100, list.Int("limit"));
@@ -51,8 +37,8 @@ public sealed class ListExtractionsTests : IAsyncLifetime
         Assert.Equal(1, items[1].At("metadata", "n").GetInt32());
         Assert.Equal("pdf", items[1].At("file_info", "file_type").GetString());
 
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        var later = await _api.GetAsync("v2/extractions");
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        var later = await Api.GetAsync("v2/extractions");
         var completed = later.GetProperty("extractions")[1];
         Assert.Equal("completed", completed.Str("status"));
         Assert.Equal(ManualClock.Start.AddSeconds(2).ToUnixTimeSeconds(), completed.GetProperty("updated_at").GetInt64());
@@ -61,23 +47,23 @@ public sealed class ListExtractionsTests : IAsyncLifetime
     [Fact]
     public async Task Template_id_limit_and_offset_select_the_page_and_limit_is_capped_at_1000()
     {
-        for (var i = 0; i < 5; i++) await _api.UploadAsync(ExtractionApi.Form("Invoices00000001", $"{i}.pdf"));
-        await _api.UploadAsync(ExtractionApi.Form("Sheets0000000001", "s.csv", Encoding.ASCII.GetBytes("a\n"), "text/csv"));
+        for (var i = 0; i < 5; i++) await Api.UploadAsync(ExtractionApi.Form("Invoices00000001", $"{i}.pdf"));
+        await Api.UploadAsync(ExtractionApi.Form("Sheets0000000001", "s.csv", Encoding.ASCII.GetBytes("a\n"), "text/csv"));
 
-        var page = await _api.GetAsync("v2/extractions?template_id=Invoices00000001&limit=2&offset=1");
+        var page = await Api.GetAsync("v2/extractions?template_id=Invoices00000001&limit=2&offset=1");
         Assert.Equal(5, page.Int("total"));
         Assert.Equal(2, page.Int("limit"));
         Assert.Equal(1, page.Int("offset"));
         Assert.Equal(["3.pdf", "2.pdf"], page.GetProperty("extractions").EnumerateArray().Select(i => i.At("file_info", "file_name").GetString()));
 
-        var capped = await _api.GetAsync("v2/extractions?limit=5000");
+        var capped = await Api.GetAsync("v2/extractions?limit=5000");
         Assert.Equal(1000, capped.Int("limit"));
         Assert.Equal(6, capped.GetProperty("extractions").GetArrayLength());
 
-        var none = await _api.GetAsync("v2/extractions?template_id=Other");
+        var none = await Api.GetAsync("v2/extractions?template_id=Other");
         Assert.Equal(0, none.Int("total"));
 
-        var bad = await _api.GetAsync("v2/extractions?limit=0", 400);
+        var bad = await Api.GetAsync("v2/extractions?limit=0", 400);
         Assert.Equal("The parameter 'limit' must be a whole number of at least 1; it was '0'.", bad.Str("message"));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using TableFlow.Testing.Cli;
@@ -95,6 +96,53 @@ public sealed class TemplateSetupTests
         using var file = new TempFile(json);
         var e = await Assert.ThrowsAsync<InvalidDataException>(() => TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { FlowsFile = file.Path }));
         Assert.Contains($"The flow definition file '{file.Path}' is not valid " + expected, e.Message);
+    }
+
+    [Fact]
+    public async Task The_readme_example_serves_what_it_says()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.Zero });
+        emulator.AddTemplate("JlLZVabDjYWzu7C9", t => t
+            .Name("Invoice Template")
+            .FileTypes("document", "image")
+            .Field("invoice_number", value: "INV-20230415", validations: [EmulatedValidation.Regex("^INV-")])
+            .Field("total_amount", "number", value: "1245.75")
+            .Field("tax", "number", value: 207.63m)
+            .Table("line_items", l => l
+                .Column("description", validations: [EmulatedValidation.NotBlank()])
+                .Column("quantity", "number")
+                .Column("unit_price", "number", validations: [EmulatedValidation.NotBlank(severity: "warn")])
+                .Row("Ergonomic Office Chair", "1", "249.99")
+                .Row("Standing Desk", "2", null)));
+
+        using var http = emulator.CreateHttpClient();
+        var api = new ExtractionApi(http);
+        var id = (await api.UploadAsync(ExtractionApi.Form("JlLZVabDjYWzu7C9", "invoice.pdf"))).Str("id");
+        var extraction = emulator.Extractions[0];
+        Assert.Equal("invoice.pdf", extraction.FileName);
+
+        var e = await api.GetAsync($"v2/extractions/{id}");
+        Assert.Equal("\"1245.75\"", e.At("data", "fields", "values", "total_amount").GetRawText());
+        Assert.Equal("207.63", e.At("data", "fields", "values", "tax").GetRawText());
+        Assert.Empty(e.At("data", "fields", "validations").EnumerateObject());
+        var rows = e.At("data", "tables", "line_items", "rows");
+        Assert.Equal("warn", rows[1].At("validations", "unit_price")[0].Str("severity"));
+        Assert.Equal("""{"rows":{"valid":2,"invalid":0,"total":2},"columns":{"total":3}}""", e.At("stats", "tables", "line_items").GetRawText());
+    }
+
+    [Fact]
+    public async Task Rows_can_be_given_by_column_key_and_columns_left_out_are_null()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.Zero });
+        emulator.AddTemplate("T", t => t.Table("l", l => l.Column("a").Column("b", "number").Row(new JsonObject { ["b"] = 2 })));
+        using var http = emulator.CreateHttpClient();
+        var api = new ExtractionApi(http);
+        var id = (await api.UploadAsync(ExtractionApi.Form("T"))).Str("id");
+        var row = (await api.GetAsync($"v2/extractions/{id}/tables/l/rows")).GetProperty("rows")[0];
+        Assert.Equal("""{"a":null,"b":2}""", row.GetProperty("values").GetRawText());
+
+        var e = Assert.Throws<ArgumentException>(() => emulator.AddTemplate("U", t => t.Table("l", l => l.Column("a").Row(new JsonObject { ["z"] = 1 }))));
+        Assert.StartsWith("Row 0 of table 'l' names 'z', which is not one of its columns (a).", e.Message);
     }
 
     [Fact]

@@ -8,26 +8,12 @@ using System.Threading.Tasks;
 
 namespace TableFlow.Testing.Tests.Extractions;
 
-public sealed class UploadTests : IAsyncLifetime
+public sealed class UploadTests : ExtractionTest
 {
-    private readonly ManualClock _clock = new();
-    private TableFlowEmulator _emulator = null!;
-    private HttpClient _http = null!;
-    private ExtractionApi _api = null!;
-
-    public async Task InitializeAsync()
+    private protected override void AddTemplates(TableFlowEmulator emulator)
     {
-        _emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { TimeProvider = _clock });
-        _emulator.AddTemplate("JlLZVabDjYWzu7C9", t => t.Name("Invoice Template").FileTypes("document").Field("invoice_number", value: "INV-1"));
-        _emulator.AddTemplate("Sheet0000000001x", t => t.Name("Sheet").FileTypes("spreadsheet").Field("total", "number", value: 12));
-        _http = _emulator.CreateHttpClient();
-        _api = new ExtractionApi(_http);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _emulator.DisposeAsync();
+        emulator.AddTemplate("JlLZVabDjYWzu7C9", t => t.Name("Invoice Template").FileTypes("document").Field("invoice_number", value: "INV-1"));
+        emulator.AddTemplate("Sheet0000000001x", t => t.Name("Sheet").FileTypes("spreadsheet").Field("total", "number", value: 12));
     }
 
     [Fact]
@@ -37,7 +23,7 @@ public sealed class UploadTests : IAsyncLifetime
             .Text("name", "April invoice")
             .Text("guidance", "Totals are in EUR")
             .Text("metadata", """{"user_id": "123", "reference": "INV-2023-04-15"}""");
-        var reply = await _api.UploadAsync(form);
+        var reply = await Api.UploadAsync(form);
 
         var id = reply.Str("id");
         Assert.Matches("^[A-Za-z0-9]{16}$", id);
@@ -48,8 +34,8 @@ public sealed class UploadTests : IAsyncLifetime
         Assert.Equal(ManualClock.Start.ToUnixTimeSeconds(), reply.GetProperty("created_at").GetInt64());
         Assert.Equal(ManualClock.Start.ToUnixTimeSeconds(), reply.GetProperty("updated_at").GetInt64());
 
-        var recorded = Assert.Single(_emulator.Extractions);
-        Assert.Same(recorded, _emulator.FindExtraction(id));
+        var recorded = Assert.Single(Emulator.Extractions);
+        Assert.Same(recorded, Emulator.FindExtraction(id));
         Assert.Equal("acme-invoice-apr2023.pdf", recorded.FileName);
         Assert.Equal("application/pdf", recorded.ContentType);
         Assert.Equal(ExtractionApi.Pdf.Length, recorded.FileSize);
@@ -63,21 +49,21 @@ public sealed class UploadTests : IAsyncLifetime
     [Fact]
     public async Task The_older_filename_field_overrides_the_file_name()
     {
-        var reply = await _api.UploadAsync(ExtractionApi.Form("JlLZVabDjYWzu7C9", "scan-0001.pdf").Text("filename", "invoice-2023-04-15.pdf"));
-        var got = await _api.GetAsync($"v2/extractions/{reply.Str("id")}");
+        var reply = await Api.UploadAsync(ExtractionApi.Form("JlLZVabDjYWzu7C9", "scan-0001.pdf").Text("filename", "invoice-2023-04-15.pdf"));
+        var got = await Api.GetAsync($"v2/extractions/{reply.Str("id")}");
         Assert.Equal("invoice-2023-04-15.pdf", got.Str("file_name"));
-        Assert.Equal("invoice-2023-04-15.pdf", _emulator.Extractions[0].FileName);
+        Assert.Equal("invoice-2023-04-15.pdf", Emulator.Extractions[0].FileName);
     }
 
     [Fact]
     public async Task Auto_picks_the_first_template_that_takes_the_file_type()
     {
-        var pdf = await _api.UploadAsync(ExtractionApi.Form("auto", "a.pdf"));
+        var pdf = await Api.UploadAsync(ExtractionApi.Form("auto", "a.pdf"));
         Assert.Equal("JlLZVabDjYWzu7C9", pdf.Str("template_id"));
-        var sheet = await _api.UploadAsync(ExtractionApi.Form("auto", "totals.xlsx", Encoding.ASCII.GetBytes("PK.."), "application/octet-stream"));
+        var sheet = await Api.UploadAsync(ExtractionApi.Form("auto", "totals.xlsx", Encoding.ASCII.GetBytes("PK.."), "application/octet-stream"));
         Assert.Equal("Sheet0000000001x", sheet.Str("template_id"));
 
-        var (status, body) = await _api.TryUploadAsync(ExtractionApi.Form("auto", "photo.png", [1, 2, 3], "image/png"));
+        var (status, body) = await Api.TryUploadAsync(ExtractionApi.Form("auto", "photo.png", [1, 2, 3], "image/png"));
         Assert.Equal(400, status);
         Assert.Equal("template_id=auto found no template that takes a png file (image).", body.Str("message"));
     }
@@ -85,8 +71,8 @@ public sealed class UploadTests : IAsyncLifetime
     [Fact]
     public async Task The_file_type_comes_from_the_extension_or_else_the_content_type()
     {
-        var byType = await _api.UploadAsync(ExtractionApi.Form("auto", "no-extension", ExtractionApi.Pdf, "application/pdf"));
-        var got = await _api.GetAsync($"v2/extractions/{byType.Str("id")}");
+        var byType = await Api.UploadAsync(ExtractionApi.Form("auto", "no-extension", ExtractionApi.Pdf, "application/pdf"));
+        var got = await Api.GetAsync($"v2/extractions/{byType.Str("id")}");
         Assert.Equal("document", got.At("file_type", "key").GetString());
         Assert.Equal("pdf", got.At("file_type", "extension").GetString());
         Assert.Equal("application/pdf", got.At("file_type", "mime_type").GetString());
@@ -122,17 +108,17 @@ public sealed class UploadTests : IAsyncLifetime
             _ => throw new ArgumentException(problem),
         };
 
-        var (code, body) = await _api.TryUploadAsync(form);
+        var (code, body) = await Api.TryUploadAsync(form);
         Assert.Equal(status, code);
         Assert.StartsWith(message, body.Str("message"));
         Assert.False(string.IsNullOrEmpty(body.Str("error")));
-        Assert.Empty(_emulator.Extractions);
+        Assert.Empty(Emulator.Extractions);
     }
 
     [Fact]
     public async Task An_upload_that_is_not_multipart_is_refused_with_415()
     {
-        using var response = await _http.PostAsync("v2/extractions/upload", new StringContent("{}", Encoding.UTF8, "application/json"));
+        using var response = await Http.PostAsync("v2/extractions/upload", new StringContent("{}", Encoding.UTF8, "application/json"));
         var body = await ExtractionApi.JsonAsync(response, 415);
         Assert.Equal("An extraction upload must be multipart/form-data; it was sent as 'application/json; charset=utf-8'.", body.Str("message"));
     }
@@ -150,29 +136,29 @@ public sealed class UploadTests : IAsyncLifetime
     [Fact]
     public async Task The_bearer_key_is_checked_and_other_methods_answer_405()
     {
-        using var anonymous = new HttpClient { BaseAddress = _emulator.BaseAddress };
+        using var anonymous = new HttpClient { BaseAddress = Emulator.BaseAddress };
         using var unauthorized = await anonymous.PostAsync("v2/extractions/upload", ExtractionApi.Form().ToContent());
         Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
 
-        using var wrongMethod = await _http.GetAsync("v2/extractions/upload");
+        using var wrongMethod = await Http.GetAsync("v2/extractions/upload");
         Assert.Equal(HttpStatusCode.MethodNotAllowed, wrongMethod.StatusCode);
         Assert.Equal("POST", wrongMethod.Content.Headers.Allow.Single());
-        Assert.Empty(_emulator.Extractions);
+        Assert.Empty(Emulator.Extractions);
     }
 
     [Fact]
     public async Task Faults_apply_to_the_extraction_endpoints_and_requests_are_recorded()
     {
-        _emulator.Faults.Next(1, Fault.Status(503), method: "POST", path: "/v2/extractions/upload");
-        var (status, _) = await _api.TryUploadAsync(ExtractionApi.Form());
+        Emulator.Faults.Next(1, Fault.Status(503), method: "POST", path: "/v2/extractions/upload");
+        var (status, _) = await Api.TryUploadAsync(ExtractionApi.Form());
         Assert.Equal(503, status);
-        Assert.Empty(_emulator.Extractions);
+        Assert.Empty(Emulator.Extractions);
 
-        var reply = await _api.UploadAsync(ExtractionApi.Form());
-        _emulator.Faults.Next(1, Fault.Status(500), path: "/v2/extractions/*");
-        using var faulted = await _http.GetAsync($"v2/extractions/{reply.Str("id")}");
+        var reply = await Api.UploadAsync(ExtractionApi.Form());
+        Emulator.Faults.Next(1, Fault.Status(500), path: "/v2/extractions/*");
+        using var faulted = await Http.GetAsync($"v2/extractions/{reply.Str("id")}");
         Assert.Equal(HttpStatusCode.InternalServerError, faulted.StatusCode);
 
-        Assert.Equal([503, 200, 500], _emulator.Requests.Where(r => r.Path.StartsWith("/v2/extractions", StringComparison.Ordinal)).Select(r => r.StatusCode ?? 0));
+        Assert.Equal([503, 200, 500], Emulator.Requests.Where(r => r.Path.StartsWith("/v2/extractions", StringComparison.Ordinal)).Select(r => r.StatusCode ?? 0));
     }
 }
