@@ -105,7 +105,7 @@ internal static class FlowRunMapper
     };
 
     /// <summary>Unix seconds (whole or not) as a time; null when missing or outside what <see cref="DateTimeOffset"/> holds.</summary>
-    private static DateTimeOffset? FromUnixSeconds(double? seconds)
+    internal static DateTimeOffset? FromUnixSeconds(double? seconds)
     {
         if (seconds is not { } s || double.IsNaN(s) || double.IsInfinity(s)) return null;
         const long minMs = -62135596800000, maxMs = 253402300799999;
