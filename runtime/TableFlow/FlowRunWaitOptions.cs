@@ -42,18 +42,5 @@ public sealed class FlowRunWaitOptions
     /// </summary>
     public bool ThroughReview { get; set; }
 
-    private static TimeSpan? Check(TimeSpan? value, string name, bool allowInfinite)
-    {
-        if (value is not { } span) return null;
-        if (allowInfinite && span == System.Threading.Timeout.InfiniteTimeSpan) return span;
-        if (span < TimeSpan.Zero || span.TotalMilliseconds > int.MaxValue - 1)
-        {
-            throw new ArgumentOutOfRangeException(
-                name,
-                span,
-                $"FlowRunWaitOptions.{name} is {span}; it must be zero or more and under 24 days{(allowInfinite ? " (or Timeout.InfiniteTimeSpan to wait without a limit)" : "")}.");
-        }
-
-        return span;
-    }
+    private static TimeSpan? Check(TimeSpan? value, string name, bool allowInfinite) => WaitTimes.Check(value, nameof(FlowRunWaitOptions), name, allowInfinite);
 }

@@ -132,20 +132,57 @@ public partial class TableFlowClient
 
     private static bool IsDone(FlowRun run, bool throughReview) => run.IsTerminal || (run.IsAwaitingReview && !throughReview);
 
-    private static async Task<FlowRun> WaitCoreAsync(Connection connection, string runId, FlowRun? lastRun, FlowRunWaitOptions? options, CancellationToken cancellationToken)
+    private static Task<FlowRun> WaitCoreAsync(Connection connection, string runId, FlowRun? lastRun, FlowRunWaitOptions? options, CancellationToken cancellationToken)
     {
-        var timeout = options?.Timeout ?? connection.Options.WaitTimeout;
-        var interval = options?.PollingInterval ?? connection.Options.PollingInterval;
         var throughReview = options?.ThroughReview == true;
-        var events = connection.Options.Events;
+        var telemetry = connection.Sender.Telemetry;
+        return PollAsync<FlowRun, FlowRun>(
+            connection,
+            options?.Timeout ?? connection.Options.WaitTimeout,
+            options?.PollingInterval ?? connection.Options.PollingInterval,
+            lastRun,
+            async token =>
+            {
+                var (run, retryAfter) = await ReadFlowRunAsync(connection.Sender, runId, token).ConfigureAwait(false);
+                telemetry.Polled(run);
+                return (run, retryAfter);
+            },
+            run => IsDone(run, throughReview),
+            evt => evt.FlowRun is { } run && string.Equals(run.Id, runId, StringComparison.Ordinal) ? run : null,
+            // A pushed run without the flow summary is not what a read answers: read the whole run then.
+            pushed => IsDone(pushed, throughReview) && pushed.Flow is not null ? pushed : null,
+            (last, lastError, timeout) => TimedOut(connection, runId, timeout, last, lastError),
+            cancellationToken);
+    }
 
-        // One deadline for the whole wait, passed to every read: the reads' own retries and Retry-After delays run
-        // under it too, so a hanging server or a 503 asking for an hour cannot stretch the wait past its timeout.
+    /// <summary>
+    /// The loop of every wait: reads until <paramref name="isDone"/>, every <paramref name="interval"/> or after the API's
+    /// <c>Retry-After</c>, under one deadline that every read runs under too (so a hanging server or a 503 asking for an
+    /// hour cannot stretch the wait past its timeout). With webhooks wired in (<see cref="TableFlowClientOptions.Events"/>),
+    /// an event that <paramref name="selectEvent"/> takes ends the delay early: the wait returns what
+    /// <paramref name="endsWith"/> makes of it, or reads again at once; reads then come only every
+    /// <see cref="TableFlowClientOptions.FallbackPollingInterval"/> until the first such event.
+    /// </summary>
+    private static async Task<T> PollAsync<T, TEvent>(
+        Connection connection,
+        TimeSpan timeout,
+        TimeSpan interval,
+        T? last,
+        Func<CancellationToken, Task<(T Value, TimeSpan? RetryAfter)>> read,
+        Func<T, bool> isDone,
+        Func<TableFlowEvent, TEvent?> selectEvent,
+        Func<TEvent, T?> endsWith,
+        Func<T?, TableFlowException?, TimeSpan, Exception> timedOut,
+        CancellationToken cancellationToken)
+        where T : class
+        where TEvent : class
+    {
+        var events = connection.Options.Events;
         using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline?.CancelAfter(timeout);
         var token = deadline?.Token ?? cancellationToken;
         // Subscribed before the first read: an event that comes while a read is under way is kept for the wait.
-        using var listener = events is null ? null : new EventListener<FlowRun>(events, evt => evt.FlowRun is { } run && string.Equals(run.Id, runId, StringComparison.Ordinal) ? run : null);
+        using var listener = events is null ? null : new EventListener<TEvent>(events, selectEvent);
         var heard = false;
         TableFlowApiException? lastError = null;
         try
@@ -155,11 +192,10 @@ public partial class TableFlowClient
                 TimeSpan? retryAfter;
                 try
                 {
-                    var (run, asked) = await ReadFlowRunAsync(connection.Sender, runId, token).ConfigureAwait(false);
-                    lastRun = run;
-                    connection.Sender.Telemetry.Polled(run);
+                    var (value, asked) = await read(token).ConfigureAwait(false);
+                    last = value;
                     lastError = null;
-                    if (IsDone(run, throughReview)) return run;
+                    if (isDone(value)) return value;
                     retryAfter = asked;
                 }
                 catch (TableFlowApiException e) when (e.RetryAfter is not null && IsBusy(e.StatusCode) && !token.IsCancellationRequested)
@@ -177,14 +213,13 @@ public partial class TableFlowClient
                     continue;
                 }
 
-                // Webhooks end the wait; reads are the fallback. Once the run's event has come but a read still saw the
-                // run going, its end is near: poll at the usual interval again.
+                // Webhooks end the wait; reads are the fallback. Once the event has come but a read still saw the
+                // thing going, its end is near: poll at the usual interval again.
                 var fallback = connection.Options.FallbackPollingInterval;
                 if (events!.ReceivesWebhooks && !heard && delay < fallback) delay = fallback;
                 if (await listener.NextAsync(delay > MaxDelay ? MaxDelay : delay, token).ConfigureAwait(false) is { } pushed)
                 {
-                    // A pushed run without the flow summary is not what a read answers: read the whole run now.
-                    if (IsDone(pushed, throughReview) && pushed.Flow is not null) return pushed;
+                    if (endsWith(pushed) is { } ended) return ended;
                     heard = true;
                 }
             }
@@ -196,7 +231,7 @@ public partial class TableFlowClient
         }
         catch (Exception e) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested && IsCutShort(e))
         {
-            throw TimedOut(connection, runId, timeout, lastRun, lastError ?? (e as TableFlowException));
+            throw timedOut(last, lastError ?? (e as TableFlowException), timeout);
         }
     }
 

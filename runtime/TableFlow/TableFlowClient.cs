@@ -12,13 +12,14 @@ using TableFlow.Json;
 namespace TableFlow;
 
 /// <summary>
-/// The client of the TableFlow API: runs flows and reads their runs. Thread-safe; make one per application and share it.
+/// The client of the TableFlow API: runs flows and reads their runs, and uploads documents for extraction and reads their
+/// extracted values. Thread-safe; make one per application and share it.
 /// </summary>
 /// <remarks>
 /// <para>
 /// Every argument is checked before any network I/O. Reads are retried after transient failures (see
 /// <see cref="TableFlowClientOptions.MaxRetries"/>); a run request is sent again only when the API certainly did not
-/// take it. Exception messages say what was being done and never contain the API key.
+/// take it (and so is an extraction upload). Exception messages say what was being done and never contain the API key.
 /// </para>
 /// <para>
 /// For tests of code that uses it, every method is <see langword="virtual"/> and a <see langword="protected"/>

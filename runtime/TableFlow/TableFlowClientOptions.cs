@@ -77,7 +77,8 @@ public sealed class TableFlowClientOptions
 
     /// <summary>
     /// Where verified webhook events reach this process; when set, a wait ends as soon as its run's
-    /// <c>flow.run.completed</c> or <c>flow.run.failed</c> event is published there, without waiting for its next read.
+    /// <c>flow.run.completed</c> or <c>flow.run.failed</c> event (or, for <see cref="TableFlowClient.WaitForExtractionAsync"/>,
+    /// the extraction's <c>extraction.completed</c> or <c>extraction.failed</c>) is published there, without waiting for its next read.
     /// <c>AddTableFlow()</c> sets it to the <see cref="TableFlowEventHub"/> it registers, which <c>MapTableFlowWebhooks</c>
     /// publishes to. Default <see langword="null"/>: waits only poll.
     /// </summary>

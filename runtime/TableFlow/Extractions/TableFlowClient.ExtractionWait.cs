@@ -5,8 +5,9 @@ using TableFlow.Diagnostics;
 
 namespace TableFlow;
 
-// Waiting for an extraction to end: as a wait for a run does (TableFlowClient.Wait.cs): polling GET v2/extractions/{id}
-// under one deadline that no read outlives, and, with webhooks wired in, ending early on the extraction's event.
+// Waiting for an extraction to end: the loop of a wait for a run (PollAsync in TableFlowClient.Wait.cs), polling
+// GET v2/extractions/{id} under one deadline that no read outlives and, with webhooks wired in, ending early on the
+// extraction's event.
 public partial class TableFlowClient
 {
     /// <summary>
@@ -66,62 +67,26 @@ public partial class TableFlowClient
         }
     }
 
-    private static async Task<Extraction> WaitForExtractionCoreAsync(Connection connection, string extractionId, ExtractionWaitOptions? options, CancellationToken cancellationToken)
+    private static Task<Extraction> WaitForExtractionCoreAsync(Connection connection, string extractionId, ExtractionWaitOptions? options, CancellationToken cancellationToken)
     {
-        var timeout = options?.Timeout ?? connection.Options.WaitTimeout;
-        var interval = options?.PollingInterval ?? connection.Options.PollingInterval;
-        var events = connection.Options.Events;
-
-        using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline?.CancelAfter(timeout);
-        var token = deadline?.Token ?? cancellationToken;
-        // Subscribed before the first read: an event that comes while a read is under way is kept for the wait.
-        using var listener = events is null ? null : new EventListener<ExtractionSummary>(events, evt => EndsWait(evt, extractionId));
-        var heard = false;
-        Extraction? last = null;
-        TableFlowApiException? lastError = null;
-        try
-        {
-            while (true)
+        var telemetry = connection.Sender.Telemetry;
+        return PollAsync<Extraction, ExtractionSummary>(
+            connection,
+            options?.Timeout ?? connection.Options.WaitTimeout,
+            options?.PollingInterval ?? connection.Options.PollingInterval,
+            null,
+            async token =>
             {
-                TimeSpan? retryAfter;
-                try
-                {
-                    var (extraction, asked) = await ReadExtractionAsync(connection.Sender, extractionId, token).ConfigureAwait(false);
-                    last = extraction;
-                    connection.Sender.Telemetry.Polled(extraction);
-                    lastError = null;
-                    if (extraction.IsTerminal) return extraction;
-                    retryAfter = asked;
-                }
-                catch (TableFlowApiException e) when (e.RetryAfter is not null && IsBusy(e.StatusCode) && !token.IsCancellationRequested)
-                {
-                    lastError = e;
-                    retryAfter = e.RetryAfter;
-                }
-
-                var delay = retryAfter ?? interval;
-                if (listener is null)
-                {
-                    await Task.Delay(delay > MaxDelay ? MaxDelay : delay, token).ConfigureAwait(false);
-                    continue;
-                }
-
-                // The event carries a summary only: it ends the delay, and the next read fetches the extraction. Once it
-                // has come but a read still saw the extraction going, its end is near: poll at the usual interval.
-                var fallback = connection.Options.FallbackPollingInterval;
-                if (events!.ReceivesWebhooks && !heard && delay < fallback) delay = fallback;
-                if (await listener.NextAsync(delay > MaxDelay ? MaxDelay : delay, token).ConfigureAwait(false) is not null) heard = true;
-            }
-        }
-        catch (OperationCanceledException e) when (cancellationToken.IsCancellationRequested && e.CancellationToken != cancellationToken)
-        {
-            throw new OperationCanceledException(e.Message, e, cancellationToken);
-        }
-        catch (Exception e) when (deadline is { IsCancellationRequested: true } && !cancellationToken.IsCancellationRequested && IsCutShort(e))
-        {
-            throw ExtractionTimedOut(connection, extractionId, timeout, last, lastError ?? (e as TableFlowException));
-        }
+                var (extraction, retryAfter) = await ReadExtractionAsync(connection.Sender, extractionId, token).ConfigureAwait(false);
+                telemetry.Polled(extraction);
+                return (extraction, retryAfter);
+            },
+            extraction => extraction.IsTerminal,
+            evt => EndsWait(evt, extractionId),
+            // The event carries a summary only: it ends the delay, and the next read fetches the extraction.
+            _ => null,
+            (last, lastError, timeout) => ExtractionTimedOut(connection, extractionId, timeout, last, lastError),
+            cancellationToken);
     }
 
     /// <summary>The summary of an <c>extraction.completed</c> or <c>extraction.failed</c> event for the extraction, else null.</summary>

@@ -252,16 +252,7 @@ internal sealed class LenientMapConverter<T> : JsonConverter<Dictionary<string, 
         var info = Lenient.Info<T>();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string? name;
-            try
-            {
-                name = reader.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                name = null;
-            }
-
+            var name = Lenient.PropertyNameOrNull(ref reader);
             reader.Read();
             if (name is not null && reader.TokenType == JsonTokenType.StartObject) map[name] = JsonSerializer.Deserialize(ref reader, info);
             else reader.Skip();
@@ -300,6 +291,19 @@ internal static class Lenient
         var bytes = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray();
         return Encoding.UTF8.GetString(bytes);
 #endif
+    }
+
+    /// <summary>The current property name, or null when it cannot become a .NET string (a lone surrogate escape).</summary>
+    public static string? PropertyNameOrNull(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     public static string StringOrEmpty(ref Utf8JsonReader reader)

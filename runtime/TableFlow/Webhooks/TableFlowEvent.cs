@@ -43,7 +43,7 @@ public sealed class TableFlowEvent
 
     /// <summary>
     /// The extraction summary, for an <c>extraction.*</c> event whose data names an extraction (has an
-    /// <c>extraction_id</c>); otherwise <see langword="null"/>.
+    /// <c>extraction_id</c>, or an <c>id</c>), read as leniently as the extraction list; otherwise <see langword="null"/>.
     /// </summary>
     public ExtractionSummary? Extraction { get; }
 

@@ -14,7 +14,8 @@ namespace TableFlow;
 /// <para>Thread-safe. Events published while nobody listens are not kept.</para>
 /// <para>
 /// A <see cref="TableFlowClient"/> whose <see cref="TableFlowClientOptions.Events"/> is this hub ends
-/// <c>WaitForFlowRunAsync</c> as soon as the run's event is published here; while <see cref="ReceivesWebhooks"/> is
+/// <c>WaitForFlowRunAsync</c> as soon as the run's event is published here (and <c>WaitForExtractionAsync</c> on the
+/// extraction's <c>extraction.completed</c> or <c>extraction.failed</c>); while <see cref="ReceivesWebhooks"/> is
 /// set, its waits read the run only as a slow fallback (<see cref="TableFlowClientOptions.FallbackPollingInterval"/>).
 /// <c>AddTableFlow()</c> registers one hub as a service and gives it to the client it registers;
 /// <c>MapTableFlowWebhooks</c> publishes to that hub and marks it (<see cref="MarkAsReceivingWebhooks"/>).

@@ -72,6 +72,17 @@ public sealed class WebhookEventTests
         Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1682366228), evt.Extraction.CreatedAt);
     }
 
+    [Fact]
+    public void An_extraction_event_that_names_its_extraction_by_id_and_carries_metadata_reads_too()
+    {
+        var evt = Receive("""{"event": "extraction.completed", "data": {"id": "x2", "status": "completed", "metadata": {"ref": "A-1"}, "updated_at": 1682366240}}""");
+
+        Assert.Equal("x2", evt.Extraction!.Id);
+        Assert.Equal(ExtractionStatus.Completed, evt.Extraction.Status);
+        Assert.Equal("A-1", (string?)evt.Extraction.Metadata!["ref"]);
+        Assert.Equal(DateTimeOffset.FromUnixTimeSeconds(1682366240), evt.Extraction.UpdatedAt);
+    }
+
     [Theory]
     [InlineData("""{"event": "flow.run.review", "data": {"flow_run_id": "r1"}}""")]
     [InlineData("""{"event": "flow.run.completed", "data": "r1"}""")]

@@ -77,16 +77,7 @@ internal sealed class ExtractedValueMapConverter : JsonConverter<Dictionary<stri
         var map = new Dictionary<string, ExtractedValue>(StringComparer.Ordinal);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            string? name;
-            try
-            {
-                name = reader.GetString();
-            }
-            catch (InvalidOperationException)
-            {
-                name = null;
-            }
-
+            var name = Lenient.PropertyNameOrNull(ref reader);
             reader.Read();
             // ParseValue makes an element of its own (not tied to a pooled document), so it needs no second copy.
             var value = JsonElement.ParseValue(ref reader);

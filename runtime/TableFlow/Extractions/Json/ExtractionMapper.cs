@@ -155,13 +155,5 @@ internal static class ExtractionMapper
 
     private static int? ToInt32(long? value) => value is { } v && v is >= int.MinValue and <= int.MaxValue ? (int)v : null;
 
-    /// <summary>Unix seconds (whole or not) as a time; null when missing or outside what <see cref="DateTimeOffset"/> holds.</summary>
-    private static DateTimeOffset? FromUnixSeconds(double? seconds)
-    {
-        if (seconds is not { } s || double.IsNaN(s) || double.IsInfinity(s)) return null;
-        const long minMs = -62135596800000, maxMs = 253402300799999;
-        var ms = Math.Round(s * 1000);
-        if (ms < minMs || ms > maxMs) return null;
-        return DateTimeOffset.FromUnixTimeMilliseconds((long)ms);
-    }
+    private static DateTimeOffset? FromUnixSeconds(double? seconds) => FlowRunMapper.FromUnixSeconds(seconds);
 }
