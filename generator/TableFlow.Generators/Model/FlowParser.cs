@@ -26,6 +26,9 @@ internal static class FlowParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node) return null;
 
+        // A class whose name is not typed yet (the compiler already reports it) would give a nameless generated part.
+        if (node.Identifier.IsMissing || type.Name.Length == 0) return null;
+
         // With [TableFlow] on several parts (already a compiler error), generate once, for the part that holds the first.
         var attribute = context.Attributes.Length == 1 && type.DeclaringSyntaxReferences.Length == 1
             ? context.Attributes[0]
