@@ -248,11 +248,13 @@ internal static class FlowEmitter
 
     private static string FileDoc(FlowFieldModel f)
     {
-        var text = f.DocSummary is not null
+        // A generated property's summary is the field's display name, not a sentence: it goes in brackets.
+        var name = f.GeneratedProperty && f.DocSummary is not null ? $" ({XmlDoc.Escape(f.DocSummary)})" : "";
+        var text = f.DocSummary is not null && !f.GeneratedProperty
             ? XmlDoc.Escape(f.DocSummary)
             : f.Multiple
-                ? $"The files of the flow's {XmlDoc.Code(f.FormKey)} field, sent as {XmlDoc.Code(f.FormKey + "_1")}, {XmlDoc.Code(f.FormKey + "_2")}, … in order."
-                : $"The file of the flow's {XmlDoc.Code(f.FormKey)} field.";
+                ? $"The files of the flow's {XmlDoc.Code(f.FormKey)} field{name}, sent as {XmlDoc.Code(f.FormKey + "_1")}, {XmlDoc.Code(f.FormKey + "_2")}, … in order."
+                : $"The file of the flow's {XmlDoc.Code(f.FormKey)} field{name}.";
         var need = f.Required
             ? f.Multiple ? " Required: at least one file." : " Required."
             : f.Multiple ? " Optional: <see langword=\"null\"/> or an empty list sends none." : " Optional: <see langword=\"null\"/> sends none.";

@@ -57,10 +57,10 @@ namespace Sample
         }
 
         /// <summary>Starts a run of flow <c>dk4g1tUg1uHLs8YU</c> with the given files. The run goes on asynchronously: follow it with <c>TableFlowClient.WaitForFlowRunAsync</c>.</summary>
-        /// <param name="purchaseOrder">Purchase Order Required.</param>
-        /// <param name="invoice">Invoice Required.</param>
-        /// <param name="deliveryNote">Delivery Note Optional: <see langword="null"/> sends none.</param>
-        /// <param name="attachments">Attachments Optional: <see langword="null"/> or an empty list sends none.</param>
+        /// <param name="purchaseOrder">The file of the flow's <c>purchase_order</c> field (Purchase Order). Required.</param>
+        /// <param name="invoice">The file of the flow's <c>invoice</c> field (Invoice). Required.</param>
+        /// <param name="deliveryNote">The file of the flow's <c>delivery_note</c> field (Delivery Note). Optional: <see langword="null"/> sends none.</param>
+        /// <param name="attachments">The files of the flow's <c>attachments</c> field (Attachments), sent as <c>attachments_1</c>, <c>attachments_2</c>, … in order. Optional: <see langword="null"/> or an empty list sends none.</param>
         /// <param name="purchaseOrderMetadata">Optional metadata for the extraction of <c>purchase_order</c>, sent as <c>purchase_order_metadata</c>.</param>
         /// <param name="purchaseOrderGuidance">Optional extraction hints for <c>purchase_order</c>, sent as <c>purchase_order_guidance</c>.</param>
         /// <param name="invoiceMetadata">Optional metadata for the extraction of <c>invoice</c>, sent as <c>invoice_metadata</c>.</param>

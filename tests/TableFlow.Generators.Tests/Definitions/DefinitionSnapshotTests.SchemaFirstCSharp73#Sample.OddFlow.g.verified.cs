@@ -70,8 +70,8 @@ namespace Sample
         }
 
         /// <summary>Starts a run of flow <c>oddKeys</c> with the given files. The run goes on asynchronously: follow it with <c>TableFlowClient.WaitForFlowRunAsync</c>.</summary>
-        /// <param name="file2ndPage">Second &lt;page&gt; &amp; &quot;more&quot; Required.</param>
-        /// <param name="scans">Scans Required: at least one file.</param>
+        /// <param name="file2ndPage">The file of the flow's <c>2nd page</c> field (Second &lt;page&gt; &amp; &quot;more&quot;). Required.</param>
+        /// <param name="scans">The files of the flow's <c>scans</c> field (Scans), sent as <c>scans_1</c>, <c>scans_2</c>, … in order. Required: at least one file.</param>
         /// <param name="runAsync2">The file of the flow's <c>run_async</c> field. Optional: <see langword="null"/> sends none.</param>
         /// <param name="label2">The file of the flow's <c>Label</c> field. Optional: <see langword="null"/> sends none.</param>
         /// <param name="label3">The file of the flow's <c>label</c> field. Optional: <see langword="null"/> sends none.</param>
