@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Analyzers.Definitions;
 using TableFlow.Generators.Emit;
 using TableFlow.Generators.Model;
 using TableFlow.Generators.Rules;
@@ -28,6 +29,23 @@ public sealed class TableFlowGenerator : IIncrementalGenerator
             .Where(static model => model is not null)
             .WithTrackingName(TrackingNames.ValidFlowModels);
 
+        // tableflow.json: read and parsed only when its text changes (a C# edit leaves this step cached), and merged
+        // into a value-compared index.
+        var definitions = context.AdditionalTextsProvider
+            .Where(static file => FlowDefinitionFile.IsDefinitionFile(file.Path))
+            .Select(static (file, ct) => FlowDefinitionIndex.ReadFile(
+                file.GetText(ct) is { } text ? FlowDefinitionFile.Parse(file.Path, text.ToString()) : FlowDefinitionFile.Unreadable(file.Path)))
+            .WithTrackingName(TrackingNames.DefinitionFiles)
+            .Collect()
+            .Select(static (files, _) => FlowDefinitionIndex.Merge(files))
+            .WithTrackingName(TrackingNames.FlowDefinitions);
+
+        // Each flow with its own definition: an edit to the file re-emits only the flows whose definition changed.
+        var boundModels = models
+            .Combine(definitions)
+            .Select(static (pair, ct) => FlowBinder.Bind(pair.Left!, pair.Right.Find(pair.Left!.FlowId), ct))
+            .WithTrackingName(TrackingNames.BoundFlowModels);
+
         // Usually empty, so after an edit it compares equal and every file stays cached.
         var caseClashes = models
             .Select(static (model, _) => model!.HintName)
@@ -36,8 +54,8 @@ public sealed class TableFlowGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.HintNameClashes);
 
         context.RegisterSourceOutput(
-            models.Combine(caseClashes),
-            static (spc, pair) => spc.AddSource(HintNames.Of(pair.Left!.HintName, pair.Right), FlowEmitter.Emit(pair.Left)));
+            boundModels.Combine(caseClashes),
+            static (spc, pair) => spc.AddSource(HintNames.Of(pair.Left.HintName, pair.Right), FlowEmitter.Emit(pair.Left)));
 
         // [TableFlowTemplate] classes: a pipeline of their own (Templates/).
         TemplatePipeline.Register(context);

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis;
+using TableFlow.Generators.Analyzers.Definitions;
 using TableFlow.Generators.Declarations;
 using TableFlow.Generators.Diagnostics;
 
@@ -54,17 +55,27 @@ public sealed class FlowDeclarationAnalyzer : DiagnosticAnalyzer
         {
             var lookup = FlowFieldLookup.TryCreate(start.Compilation);
             if (lookup is null) return;
-            start.RegisterSymbolAction(context => Analyze(context, lookup), SymbolKind.NamedType);
+            var definitions = FlowDefinitions.Read(start.Options.AdditionalFiles, start.CancellationToken);
+            start.RegisterSymbolAction(context => Analyze(context, lookup, definitions), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, FlowFieldLookup lookup)
+    private static void Analyze(SymbolAnalysisContext context, FlowFieldLookup lookup, FlowDefinitions? definitions)
     {
         var type = (INamedTypeSymbol)context.Symbol;
         if (!lookup.IsFlowClass(type)) return;
         var declaration = FlowDeclaration.Read(type, context.CancellationToken);
         if (declaration is null) return;
 
-        foreach (var problem in declaration.Problems) context.ReportDiagnostic(problem.ToDiagnostic());
+        foreach (var problem in declaration.Problems)
+        {
+            // TF0003 is not a problem for a schema-first class: its fields come from its flow's definition.
+            if (problem.Descriptor == DiagnosticDescriptors.NoFileFields && declaration.FlowId is { } flowId && definitions?.IsSchemaFirst(flowId) == true)
+            {
+                continue;
+            }
+
+            context.ReportDiagnostic(problem.ToDiagnostic());
+        }
     }
 }

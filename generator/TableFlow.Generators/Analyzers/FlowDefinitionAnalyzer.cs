@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis;
 using TableFlow.Generators.Analyzers.Definitions;
 using TableFlow.Generators.Declarations;
 using TableFlow.Generators.Diagnostics;
+using TableFlow.Generators.Model;
 using TableFlow.Generators.Rules;
 
 namespace TableFlow.Generators.Analyzers;
@@ -24,9 +25,6 @@ namespace TableFlow.Generators.Analyzers;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
 {
-    // The IDE starts a new compilation on every keystroke; the definitions only change when the file's text does.
-    private static readonly ConditionalWeakTable<SourceText, FlowDefinitionFile> ParsedFiles = new();
-
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
         DiagnosticDescriptors.DefinitionFileUnreadable,
@@ -48,26 +46,10 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
         {
             var lookup = FlowFieldLookup.TryCreate(start.Compilation);
             if (lookup is null) return;
-            var files = ReadDefinitionFiles(start.Options.AdditionalFiles, start.CancellationToken);
-            if (files.IsEmpty) return;
-            var definitions = new FlowDefinitions(files);
+            var definitions = FlowDefinitions.Read(start.Options.AdditionalFiles, start.CancellationToken);
+            if (definitions is null) return;
             start.RegisterSymbolAction(context => Analyze(context, lookup, definitions), SymbolKind.NamedType);
         });
-    }
-
-    private static ImmutableArray<FlowDefinitionFile> ReadDefinitionFiles(ImmutableArray<AdditionalText> additionalFiles, CancellationToken ct)
-    {
-        var builder = ImmutableArray.CreateBuilder<FlowDefinitionFile>();
-        foreach (var file in additionalFiles)
-        {
-            if (!FlowDefinitionFile.IsDefinitionFile(file.Path)) continue;
-            var text = file.GetText(ct);
-            builder.Add(text is null
-                ? FlowDefinitionFile.Unreadable(file.Path)
-                : ParsedFiles.GetValue(text, t => FlowDefinitionFile.Parse(file.Path, t.ToString())));
-        }
-
-        return builder.ToImmutable();
     }
 
     private static void Analyze(SymbolAnalysisContext context, FlowFieldLookup lookup, FlowDefinitions definitions)
@@ -96,6 +78,9 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
             Report(context, DiagnosticDescriptors.FlowInactive, FlowIdLocation(declaration, context.CancellationToken), flowId, type.Name, file.DisplayName);
         }
 
+        // A schema-first class: its fields are generated from this very definition, so they agree.
+        if (declaration.Fields.IsEmpty && SchemaFirst.Applies(flow)) return;
+
         CheckFields(context, declaration, flow, file.DisplayName);
     }
 
@@ -106,12 +91,12 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
         foreach (var field in flow.Fields) byKey[field.Key] = field;
         var declared = new HashSet<string>(declaration.Fields.Select(f => f.Key));
 
-        for (var index = 0; index < flow.Fields.Length; index++)
+        for (var index = 0; index < flow.Fields.Count; index++)
         {
             var field = flow.Fields[index];
             if (field.Required && !declared.Contains(field.Key))
             {
-                var propertyName = SuggestedPropertyName(field.Key);
+                var propertyName = FlowRules.ToPropertyName(field.Key);
                 var properties = ImmutableDictionary<string, string?>.Empty
                     .Add(MissingFieldProperties.Key, field.Key)
                     .Add(MissingFieldProperties.PropertyName, propertyName)
@@ -127,8 +112,18 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
             var location = property.IdentifierLocation;
             if (!byKey.TryGetValue(property.Key, out var definition))
             {
-                Report(context, DiagnosticDescriptors.UnknownFieldKey, property.KeyLocation,
-                    property.PropertyName, typeName, property.Key, flow.Id, fileName, Quote(flow.Fields.Select(f => f.Key)));
+                var suggestion = KeySuggestion.Closest(property.Key, flow.Fields.Select(f => f.Key).Where(k => !declared.Contains(k)));
+                var properties = ImmutableDictionary<string, string?>.Empty;
+                if (suggestion is not null)
+                {
+                    properties = properties.Add(UnknownKeyProperties.SuggestedKey, suggestion);
+                    var renamed = FlowRules.ToPropertyName(suggestion);
+                    if (!property.KeyIsExplicit && FlowRules.ToSnakeCase(renamed) == suggestion) properties = properties.Add(UnknownKeyProperties.PropertyName, renamed);
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnknownFieldKey, property.KeyLocation, properties,
+                    property.PropertyName, typeName, property.Key, flow.Id, fileName, Quote(flow.Fields.Select(f => f.Key)),
+                    suggestion is null ? "" : $"Did you mean '{suggestion}'? "));
                 continue;
             }
 
@@ -165,25 +160,5 @@ public sealed class FlowDefinitionAnalyzer : DiagnosticAnalyzer
     {
         var list = names.Select(n => "'" + n + "'").ToList();
         return list.Count == 0 ? "none" : string.Join(", ", list);
-    }
-
-    /// <summary><c>purchase_order</c> → <c>PurchaseOrder</c>, the property name whose snake_case is the key (when one exists).</summary>
-    private static string SuggestedPropertyName(string key)
-    {
-        var sb = new System.Text.StringBuilder(key.Length);
-        var upper = true;
-        foreach (var c in key)
-        {
-            if (!char.IsLetterOrDigit(c))
-            {
-                upper = true;
-                continue;
-            }
-
-            sb.Append(upper ? char.ToUpperInvariant(c) : c);
-            upper = false;
-        }
-
-        return sb.Length == 0 || char.IsDigit(sb[0]) ? "File" + sb : sb.ToString();
     }
 }

@@ -230,10 +230,13 @@ internal static class DiagnosticDescriptors
         "Flow '{0}' requires the file field '{1}' ({2}), but [TableFlow] class '{3}' has no property for it, so no call can send it. Add 'public FlowFile {4} {{ get; }}' (or name the key with [FlowField(\"{1}\")]).",
         MismatchDescription);
 
-    /// <summary>TF0010: {0} property, {1} class name, {2} key, {3} flow id, {4} the file, {5} the flow's quoted keys.</summary>
+    /// <summary>
+    /// TF0010 (with a code fix that renames it when a key is close): {0} property, {1} class name, {2} key, {3} flow id,
+    /// {4} the file, {5} the flow's quoted keys, {6} "Did you mean 'key'? " naming the closest undeclared key, or empty.
+    /// </summary>
     public static readonly DiagnosticDescriptor UnknownFieldKey = Warning(
         "TF0010", MismatchTitle,
-        "Property '{0}' of [TableFlow] class '{1}' sends the form key '{2}', but flow '{3}' in {4} has no such file field; its fields are {5}. Name the right key with [FlowField(\"key\")], or remove the property.",
+        "Property '{0}' of [TableFlow] class '{1}' sends the form key '{2}', but flow '{3}' in {4} has no such file field; its fields are {5}. {6}Name the right key with [FlowField(\"key\")], or remove the property.",
         MismatchDescription);
 
     /// <summary>TF0010: {0} flow id, {1} key, {2} the file, {3} property, {4} class name.</summary>

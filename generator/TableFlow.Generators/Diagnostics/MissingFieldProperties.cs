@@ -18,3 +18,19 @@ internal static class MissingFieldProperties
     /// <summary><c>"true"</c> when the field takes several files (<c>"multiple": true</c>).</summary>
     public const string Multiple = "TableFlow.MissingField.Multiple";
 }
+
+/// <summary>
+/// The <see cref="Microsoft.CodeAnalysis.Diagnostic.Properties"/> of a TF0010 that reports a property whose key the
+/// flow does not have, when a real key is close: what the code fix needs to rename it.
+/// </summary>
+internal static class UnknownKeyProperties
+{
+    /// <summary>The closest key of the flow that no other property declares, such as <c>purchase_order</c>.</summary>
+    public const string SuggestedKey = "TableFlow.UnknownKey.SuggestedKey";
+
+    /// <summary>
+    /// The property's new name when its key comes from its name and a name gives the suggested key (<c>PurchaseOrder</c>);
+    /// absent when the key is written in <c>[FlowField("…")]</c>, or no name derives it, so the fix writes the key there.
+    /// </summary>
+    public const string PropertyName = "TableFlow.UnknownKey.PropertyName";
+}

@@ -34,6 +34,7 @@ internal static class FlowEmitter
         foreach (var header in model.ContainingTypes) w.Line(header).Open();
 
         w.Line("partial " + model.TypeKeyword + " " + model.ClassName).Open();
+        if (WriteSchemaFirstProperties(w, model)) w.Line();
         WriteFlowId(w, model);
         w.Line();
         WriteFields(w, model);
@@ -47,6 +48,33 @@ internal static class FlowEmitter
         return w.ToString();
     }
 
+    /// <summary>
+    /// The file-field properties of a schema-first class, from its flow's definition: declarations that name a field
+    /// and hold no value (reading one throws, and TF0011 warns where code does). Returns whether it wrote any.
+    /// </summary>
+    private static bool WriteSchemaFirstProperties(SourceWriter w, FlowModel model)
+    {
+        var nullable = model.NullableAnnotations ? "?" : "";
+        var any = false;
+        foreach (var f in model.Fields.Where(f => f.GeneratedProperty))
+        {
+            if (any) w.Line();
+            any = true;
+            var summary = f.DocSummary is not null ? XmlDoc.Escape(f.DocSummary) : $"The flow's {XmlDoc.Code(f.FormKey)} field.";
+            w.Line($"/// <summary>{summary}</summary>");
+            w.Line($"/// <remarks>File field {XmlDoc.Code(f.FormKey)} of flow {XmlDoc.Code(model.FlowId)}, from the flow definition file; pass its {(f.Multiple ? "files" : "file")} to <c>RunAsync</c>. It holds no value: reading it throws.</remarks>");
+            w.Line(GeneratedCode);
+            // The key is written out, and so is optionality where '?' cannot say it, so the analyzers read the field as generated.
+            var required = !f.Required && !model.NullableAnnotations ? ", Required = false" : "";
+            w.Line($"[global::TableFlow.FlowField({CSharpLiteral.Of(f.FormKey)}{required})]");
+            var type = (f.Multiple ? "global::System.Collections.Generic.IReadOnlyList<global::TableFlow.FlowFile>" : FlowFile) + (f.Required ? "" : nullable);
+            var message = $"{f.PropertyName} declares the file field '{f.FormKey}' of flow {model.FlowId} and holds no value: pass the {(f.Multiple ? "files" : "file")} to RunAsync.";
+            w.Line($"public {type} {UniqueNameBuilder.Escape(f.PropertyName)} => throw new global::System.InvalidOperationException({CSharpLiteral.Of(message)});");
+        }
+
+        return any;
+    }
+
     private static void WriteFlowId(SourceWriter w, FlowModel model)
     {
         w.Line($"/// <summary>The id of the TableFlow flow this class runs: {XmlDoc.Code(model.FlowId)}.</summary>");
@@ -56,14 +84,17 @@ internal static class FlowEmitter
 
     private static void WriteFields(SourceWriter w, FlowModel model)
     {
-        w.Line("/// <summary>The flow's file fields in declaration order: form key, property, whether required or multiple, and default guidance.</summary>");
+        w.Line(model.Fields.Any(f => f.HasLimits)
+            ? "/// <summary>The flow's file fields in declaration order: form key, property, whether required or multiple, default guidance, and the limits of the flow definition file.</summary>"
+            : "/// <summary>The flow's file fields in declaration order: form key, property, whether required or multiple, and default guidance.</summary>");
         w.Line(GeneratedCode);
         w.Line("public static global::System.Collections.Generic.IReadOnlyList<global::TableFlow.FlowFieldInfo> Fields { get; } =");
         w.Line("    global::System.Array.AsReadOnly(new global::TableFlow.FlowFieldInfo[]");
         w.Line("    {");
         foreach (var f in model.Fields)
         {
-            w.Line($"        new global::TableFlow.FlowFieldInfo({CSharpLiteral.Of(f.FormKey)}, {CSharpLiteral.Of(f.PropertyName)}, {Bool(f.Required)}, {Bool(f.Multiple)}, {CSharpLiteral.Of(f.DefaultGuidance)}),");
+            var limits = f.HasLimits ? $", {FileTypes(f)}, {MaxFileSize(f)}" : "";
+            w.Line($"        new global::TableFlow.FlowFieldInfo({CSharpLiteral.Of(f.FormKey)}, {CSharpLiteral.Of(f.PropertyName)}, {Bool(f.Required)}, {Bool(f.Multiple)}, {CSharpLiteral.Of(f.DefaultGuidance)}{limits}),");
         }
 
         w.Line("    });");
@@ -121,7 +152,8 @@ internal static class FlowEmitter
         w.Line("/// <param name=\"cancellationToken\">Cancels the request.</param>");
         w.Line("/// <returns>The new run, normally still processing.</returns>");
         w.Line($"/// <exception cref=\"{ArgumentNullException}\">A required file is <see langword=\"null\"/>.</exception>");
-        w.Line($"/// <exception cref=\"{ArgumentException}\">Metadata or guidance was given for an optional file that is absent, a required multi-file field got an empty list, or a list holds <see langword=\"null\"/>.</exception>");
+        var limits = model.Fields.Any(f => f.HasLimits) ? ", or a file breaks its field's <c>max_file_size</c> or <c>file_types</c> (checked before anything is sent)" : "";
+        w.Line($"/// <exception cref=\"{ArgumentException}\">Metadata or guidance was given for an optional file that is absent, a required multi-file field got an empty list, or a list holds <see langword=\"null\"/>{limits}.</exception>");
         w.Line("/// <exception cref=\"global::TableFlow.TableFlowApiException\">The API refused the run.</exception>");
         w.Line(GeneratedCode);
         w.Line("public global::System.Threading.Tasks.Task<global::TableFlow.FlowRun> RunAsync(");
@@ -133,6 +165,7 @@ internal static class FlowEmitter
 
         w.Open();
         WriteChecks(w, model);
+        WriteLimitChecks(w, model);
         w.Line($"global::TableFlow.FlowRunRequest {model.RequestLocal} = new global::TableFlow.FlowRunRequest {{ Name = name, Metadata = metadata }};");
         foreach (var f in model.Fields)
         {
@@ -173,13 +206,55 @@ internal static class FlowEmitter
         if (model.Fields.Count > 0) w.Line();
     }
 
+    /// <summary>
+    /// Each given file against its field's <c>max_file_size</c> and <c>file_types</c>, before the request is built or
+    /// anything is sent. A multi-file field's files are read once into an array, which is what is then sent.
+    /// </summary>
+    private static void WriteLimitChecks(SourceWriter w, FlowModel model)
+    {
+        var any = false;
+        for (var i = 0; i < model.Fields.Count; i++)
+        {
+            var f = model.Fields[i];
+            if (!f.HasLimits) continue;
+            any = true;
+            var info = $"{model.FullyQualifiedName}.Fields[{i.ToString(System.Globalization.CultureInfo.InvariantCulture)}]";
+            if (!f.Multiple)
+            {
+                var check = $"{info}.Validate({f.Parameter}, nameof({f.Parameter}));";
+                w.Line(f.Required ? check : $"if (!({f.Parameter} is null)) {check}");
+                continue;
+            }
+
+            w.Line($"if (!({f.Parameter} is null))").Open();
+            w.Line($"{FlowFile}[] {model.FilesLocal} = global::System.Linq.Enumerable.ToArray({f.Parameter});");
+            w.Line($"foreach ({FlowFile} {model.FileLocal} in {model.FilesLocal})").Open();
+            w.Line($"if (!({model.FileLocal} is null)) {info}.Validate({model.FileLocal}, nameof({f.Parameter}));");
+            w.Close();
+            w.Line($"{f.Parameter} = {model.FilesLocal};");
+            w.Close();
+        }
+
+        if (any) w.Line();
+    }
+
+    private static string FileTypes(FlowFieldModel f)
+        => f.FileTypes is { } types
+            ? "new string[] { " + string.Join(", ", types.Select(t => CSharpLiteral.Of(t))) + " }"
+            : "null";
+
+    private static string MaxFileSize(FlowFieldModel f)
+        => f.MaxFileSize is { } max ? max.ToString(System.Globalization.CultureInfo.InvariantCulture) + "L" : "null";
+
     private static string FileDoc(FlowFieldModel f)
     {
-        var text = f.DocSummary is not null
+        // A generated property's summary is the field's display name, not a sentence: it goes in brackets.
+        var name = f.GeneratedProperty && f.DocSummary is not null ? $" ({XmlDoc.Escape(f.DocSummary)})" : "";
+        var text = f.DocSummary is not null && !f.GeneratedProperty
             ? XmlDoc.Escape(f.DocSummary)
             : f.Multiple
-                ? $"The files of the flow's {XmlDoc.Code(f.FormKey)} field, sent as {XmlDoc.Code(f.FormKey + "_1")}, {XmlDoc.Code(f.FormKey + "_2")}, … in order."
-                : $"The file of the flow's {XmlDoc.Code(f.FormKey)} field.";
+                ? $"The files of the flow's {XmlDoc.Code(f.FormKey)} field{name}, sent as {XmlDoc.Code(f.FormKey + "_1")}, {XmlDoc.Code(f.FormKey + "_2")}, … in order."
+                : $"The file of the flow's {XmlDoc.Code(f.FormKey)} field{name}.";
         var need = f.Required
             ? f.Multiple ? " Required: at least one file." : " Required."
             : f.Multiple ? " Optional: <see langword=\"null\"/> or an empty list sends none." : " Optional: <see langword=\"null\"/> sends none.";

@@ -19,4 +19,17 @@ internal sealed record FlowFieldModel(
     string? DocSummary,
     string Parameter,
     string MetadataParameter,
-    string GuidanceParameter);
+    string GuidanceParameter)
+{
+    /// <summary>The field's <c>file_types</c> from the definition file, or <see langword="null"/> when unknown.</summary>
+    public EquatableArray<string>? FileTypes { get; init; }
+
+    /// <summary>The field's <c>max_file_size</c> from the definition file, or <see langword="null"/> when unknown.</summary>
+    public long? MaxFileSize { get; init; }
+
+    /// <summary>Whether the definition file gives limits that <c>RunAsync</c> checks before sending.</summary>
+    public bool HasLimits => FileTypes is { Count: > 0 } || MaxFileSize is not null;
+
+    /// <summary>Whether the property itself is generated (a schema-first class), rather than declared by the user.</summary>
+    public bool GeneratedProperty { get; init; }
+}

@@ -36,4 +36,17 @@ internal sealed record FlowModel(
     string? ClientParameter,
     bool CaptureClientParameter,
     string RequestLocal,
-    EquatableArray<FlowFieldModel> Fields);
+    EquatableArray<FlowFieldModel> Fields)
+{
+    /// <summary>
+    /// For a class that declares no file field (a schema-first candidate): the names its members, and its base types'
+    /// members, already use, which generated properties must not take. Empty otherwise.
+    /// </summary>
+    public EquatableArray<string> MemberNames { get; init; }
+
+    /// <summary>The local of the file being checked in a multi-file field's loop, a name no parameter or other local has.</summary>
+    public string FileLocal { get; init; } = "file";
+
+    /// <summary>The local of a multi-file field's files, read once, a name no parameter or other local has.</summary>
+    public string FilesLocal { get; init; } = "files";
+}

@@ -26,6 +26,9 @@ internal static class FlowParser
     {
         if (context.TargetSymbol is not INamedTypeSymbol type || context.TargetNode is not TypeDeclarationSyntax node) return null;
 
+        // A class whose name is not typed yet (the compiler already reports it) would give a nameless generated part.
+        if (node.Identifier.IsMissing || type.Name.Length == 0) return null;
+
         // With [TableFlow] on several parts (already a compiler error), generate once, for the part that holds the first.
         var attribute = context.Attributes.Length == 1 && type.DeclaringSyntaxReferences.Length == 1
             ? context.Attributes[0]
@@ -134,51 +137,9 @@ internal static class FlowParser
     private static FlowModel Create(
         INamedTypeSymbol type, string flowId, IReadOnlyList<FlowFieldDeclaration> declaredFields, bool nullableAnnotations, ClientSource client, CancellationToken ct)
     {
-        var parameters = new UniqueNameBuilder();
-        parameters.Reserve(RunParameters);
-
-        // 'nameof' as a parameter would turn the nameof(...) checks in the body into calls.
-        parameters.Reserve(new[] { "nameof" });
-
-        // A captured primary-constructor parameter must not be shadowed by a RunAsync parameter.
-        if (client.Capture) parameters.Reserve(new[] { client.Parameter! });
-
-        var fileParameters = declaredFields
-            .Select(f =>
-            {
-                var camel = UniqueNameBuilder.ToCamelCase(f.PropertyName);
-                return parameters.Take(camel, camel + (f.Multiple ? "Files" : "File"));
-            })
+        var unnamed = declaredFields
+            .Select(f => new FlowFieldModel(f.PropertyName, f.Key, f.Required, f.Multiple, f.DefaultGuidance, f.DocSummary, "", "", ""))
             .ToList();
-
-        var fields = new List<FlowFieldModel>(declaredFields.Count);
-        for (var i = 0; i < declaredFields.Count; i++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var field = declaredFields[i];
-            var baseName = fileParameters[i].TrimStart('@');
-            // Keep the pair alike: when either plain name is taken, both take the longer form.
-            if (parameters.IsTaken(baseName + "Metadata") || parameters.IsTaken(baseName + "Guidance"))
-            {
-                baseName += field.Multiple ? "Files" : "File";
-            }
-
-            fields.Add(new FlowFieldModel(
-                field.PropertyName,
-                field.Key,
-                field.Required,
-                field.Multiple,
-                field.DefaultGuidance,
-                field.DocSummary,
-                fileParameters[i],
-                parameters.Take(baseName + "Metadata"),
-                parameters.Take(baseName + "Guidance")));
-        }
-
-        var locals = new UniqueNameBuilder();
-        locals.Reserve(RunParameters);
-        locals.Reserve(fields.SelectMany(f => new[] { f.Parameter, f.MetadataParameter, f.GuidanceParameter }));
-        if (client.Capture) locals.Reserve(new[] { client.Parameter! });
 
         // The field must not hide an inherited member (CS0108) either. The declaration table answers for each candidate:
         // copying every member name up the base chain into a set cost more than the rest of the names together.
@@ -187,7 +148,7 @@ internal static class FlowParser
             "_tableFlowClient",
             "__tableFlowClient");
 
-        return new FlowModel(
+        var model = new FlowModel(
             type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : null,
             new EquatableArray<string>(ContainingTypeHeaders(type)),
             type.IsRecord ? "record" : "class",
@@ -199,8 +160,83 @@ internal static class FlowParser
             clientField,
             client.Parameter,
             client.Capture,
-            locals.Take("request", "flowRunRequest"),
-            new EquatableArray<FlowFieldModel>(fields));
+            "",
+            default)
+        {
+            MemberNames = unnamed.Count == 0 ? new EquatableArray<string>(MemberNamesOf(type)) : default,
+        };
+        return WithFields(model, unnamed, ct);
+    }
+
+    /// <summary>
+    /// <paramref name="model"/> with <paramref name="fields"/> as its file fields, each given its <c>RunAsync</c>
+    /// parameter names, and the locals of <c>RunAsync</c> chosen anew. Works on plain values only, so it also serves
+    /// after the definition file has added fields or limits (<see cref="FlowBinder"/>).
+    /// </summary>
+    public static FlowModel WithFields(FlowModel model, IReadOnlyList<FlowFieldModel> fields, CancellationToken ct)
+    {
+        var capturedClient = model.CaptureClientParameter ? model.ClientParameter : null;
+        var parameters = new UniqueNameBuilder();
+        parameters.Reserve(RunParameters);
+
+        // 'nameof' as a parameter would turn the nameof(...) checks in the body into calls.
+        parameters.Reserve(new[] { "nameof" });
+
+        // A captured primary-constructor parameter must not be shadowed by a RunAsync parameter.
+        if (capturedClient is not null) parameters.Reserve(new[] { capturedClient });
+
+        var fileParameters = fields
+            .Select(f =>
+            {
+                var camel = UniqueNameBuilder.ToCamelCase(f.PropertyName);
+                return parameters.Take(camel, camel + (f.Multiple ? "Files" : "File"));
+            })
+            .ToList();
+
+        var named = new List<FlowFieldModel>(fields.Count);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var field = fields[i];
+            var baseName = fileParameters[i].TrimStart('@');
+            // Keep the pair alike: when either plain name is taken, both take the longer form.
+            if (parameters.IsTaken(baseName + "Metadata") || parameters.IsTaken(baseName + "Guidance"))
+            {
+                baseName += field.Multiple ? "Files" : "File";
+            }
+
+            named.Add(field with
+            {
+                Parameter = fileParameters[i],
+                MetadataParameter = parameters.Take(baseName + "Metadata"),
+                GuidanceParameter = parameters.Take(baseName + "Guidance"),
+            });
+        }
+
+        var locals = new UniqueNameBuilder();
+        locals.Reserve(RunParameters);
+        locals.Reserve(named.SelectMany(f => new[] { f.Parameter, f.MetadataParameter, f.GuidanceParameter }));
+        if (capturedClient is not null) locals.Reserve(new[] { capturedClient });
+
+        return model with
+        {
+            Fields = new EquatableArray<FlowFieldModel>(named),
+            RequestLocal = locals.Take("request", "flowRunRequest"),
+            FileLocal = locals.Take("file", "flowFile"),
+            FilesLocal = locals.Take("files", "flowFiles"),
+        };
+    }
+
+    /// <summary>The names of the members of <paramref name="type"/> and its base types, and the type's own name (no member may take it).</summary>
+    private static IEnumerable<string> MemberNamesOf(INamedTypeSymbol type)
+    {
+        var names = new SortedSet<string>(StringComparer.Ordinal) { type.Name };
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            foreach (var name in t.MemberNames) names.Add(name);
+        }
+
+        return names;
     }
 
     /// <summary>Headers such as <c>partial record struct Outer</c>, outer first.</summary>

@@ -30,6 +30,30 @@ internal static partial class FlowRules
     /// <summary><c>PurchaseOrder</c> → <c>purchase_order</c> (<see cref="FlowNames.ToSnakeCase"/>).</summary>
     public static string ToSnakeCase(string name) => FlowNames.ToSnakeCase(name);
 
+    /// <summary>
+    /// <c>purchase_order</c> → <c>PurchaseOrder</c>: the key's letters and digits with each word capitalized, a valid C#
+    /// identifier (<c>File</c> in front when it would start with a digit or be empty). Its snake_case is the key
+    /// whenever the key is plain snake_case.
+    /// </summary>
+    public static string ToPropertyName(string key)
+    {
+        var sb = new System.Text.StringBuilder(key.Length);
+        var upper = true;
+        foreach (var c in key)
+        {
+            if (!char.IsLetterOrDigit(c))
+            {
+                upper = true;
+                continue;
+            }
+
+            sb.Append(upper ? char.ToUpperInvariant(c) : c);
+            upper = false;
+        }
+
+        return sb.Length == 0 || char.IsDigit(sb[0]) ? "File" + sb : sb.ToString();
+    }
+
     /// <summary>Whether a flow id can stand in a URL path segment as is; <paramref name="problem"/> says why not (<see cref="FlowNames.IdProblem"/>).</summary>
     public static bool IsValidFlowId(string? flowId, out string problem)
     {

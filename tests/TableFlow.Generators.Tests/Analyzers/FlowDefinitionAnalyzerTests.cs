@@ -64,7 +64,7 @@ public class FlowDefinitionAnalyzerTests
         }
         """, FlowDefinitionFileTests.Example,
         TF0010(0, "Property 'Receipt' of [TableFlow] class 'Po' sends the form key 'receipt', but flow 'dk4g1tUg1uHLs8YU' in tableflow.json has no such file field; its fields are 'purchase_order', 'invoice', 'delivery_note', 'attachments'. Name the right key with [FlowField(\"key\")], or remove the property."),
-        TF0010(1, "Property 'Extra' of [TableFlow] class 'Po' sends the form key 'attachment', but flow 'dk4g1tUg1uHLs8YU' in tableflow.json has no such file field; its fields are 'purchase_order', 'invoice', 'delivery_note', 'attachments'. Name the right key with [FlowField(\"key\")], or remove the property."));
+        TF0010(1, "Property 'Extra' of [TableFlow] class 'Po' sends the form key 'attachment', but flow 'dk4g1tUg1uHLs8YU' in tableflow.json has no such file field; its fields are 'purchase_order', 'invoice', 'delivery_note', 'attachments'. Did you mean 'attachments'? Name the right key with [FlowField(\"key\")], or remove the property."));
 
     [Fact]
     public Task A_required_field_declared_optional_and_a_multiple_field_declared_single_warn_on_the_property() => Verify("""

@@ -40,9 +40,13 @@ public class FlowDefinitionFileTests
         Assert.Null(file.Error);
         var flow = file.Flows["dk4g1tUg1uHLs8YU"];
         Assert.Equal(
-            new[] { new FlowFieldDefinition("purchase_order", true, null), new FlowFieldDefinition("invoice", true, null),
-              new FlowFieldDefinition("delivery_note", false, null), new FlowFieldDefinition("attachments", false, true) },
-            flow.Fields.ToArray());
+            new[] { ("purchase_order", true, (bool?)null), ("invoice", true, null), ("delivery_note", false, null), ("attachments", false, true) },
+            flow.Fields.Select(f => (f.Key, f.Required, f.Multiple)).ToArray());
+        Assert.Equal(new[] { "Purchase Order", "Invoice", "Delivery Note", "Attachments" }, flow.Fields.Select(f => f.Name));
+        Assert.Equal(new[] { "pdf", "image" }, flow.Fields[0].FileTypes);
+        Assert.Equal(10485760, flow.Fields[0].MaxFileSize);
+        Assert.Null(flow.Fields[2].FileTypes);
+        Assert.Null(flow.Fields[2].MaxFileSize);
         Assert.Empty(file.Flows["noFiles"].Fields);
     }
 
@@ -66,7 +70,9 @@ public class FlowDefinitionFileTests
     }
 
     [Theory]
-    [InlineData("{\"id\": \"a\"}", "it must be a JSON array of flows, as GET /v2/flows returns")]
+    [InlineData("{\"id\": \"a\"}", "it must be a JSON array of flows, as GET /v2/flows returns, or an object whose \"flows\" is one")]
+    [InlineData("{\"flows\": {}}", "it must be a JSON array of flows, as GET /v2/flows returns, or an object whose \"flows\" is one")]
+    [InlineData("\"flows\"", "it must be a JSON array of flows, as GET /v2/flows returns, or an object whose \"flows\" is one")]
     [InlineData("[{\"name\": \"a\"}]", "flow #1 is not an object with a string \"id\"")]
     [InlineData("[{\"id\": \"a\", \"file_input_config\": []}]", "\"file_input_config\" of flow 'a' is not an object")]
     [InlineData("[{\"id\": \"a\", \"file_input_config\": {\"file_fields\": {}}}]", "\"file_fields\" of flow 'a' is not an array")]

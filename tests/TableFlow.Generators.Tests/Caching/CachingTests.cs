@@ -72,7 +72,12 @@ public class CachingTests
     [Fact]
     public void Second_run_on_a_clone_is_fully_cached_and_no_step_holds_compiler_objects()
     {
-        var (driver, compilation) = FirstRun(Flow, Other);
+        // With a tableflow.json, so that its steps run (and are walked) too.
+        var json = new Analyzers.InMemoryAdditionalText("/0/tableflow.json", """
+            [{"id": "dk4g1tUg1uHLs8YU", "file_input_config": {"file_fields": [{"key": "purchase_order", "required": true, "file_types": ["pdf"], "max_file_size": 10}, {"key": "invoice", "required": true}]}}]
+            """);
+        var compilation = TestCompilations.Create(Options, Flow, Other);
+        var driver = GeneratorRunner.CreateDriver(Options, true, json).RunGenerators(compilation);
         var first = driver.GetRunResult().Results.Single();
         Assert.All(StepTracking.AllNames, name => Assert.NotEmpty(StepTracking.Outputs(first, name)));
         foreach (var name in StepTracking.AllNames)

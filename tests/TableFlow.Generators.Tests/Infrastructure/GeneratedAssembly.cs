@@ -15,10 +15,16 @@ internal sealed class GeneratedAssembly
 
     private GeneratedAssembly(Assembly assembly) => _assembly = assembly;
 
-    /// <summary>Runs the generator over <paramref name="source"/>, emits the result and loads it; fails on any compile error.</summary>
-    public static GeneratedAssembly Compile(string source)
+    /// <summary>
+    /// Runs the generator over <paramref name="source"/> (with <paramref name="definitionFile"/> as its tableflow.json,
+    /// when given), emits the result and loads it; fails on any compile error.
+    /// </summary>
+    public static GeneratedAssembly Compile(string source, string? definitionFile = null)
     {
-        var run = GeneratorRunner.Run(TestCompilations.Create(source));
+        var additional = definitionFile is null
+            ? Array.Empty<AdditionalText>()
+            : new AdditionalText[] { new Analyzers.InMemoryAdditionalText("/0/tableflow.json", definitionFile) };
+        var run = GeneratorRunner.Run(TestCompilations.Create(source), additional);
         using var image = new MemoryStream();
         var emitted = run.Output.Emit(image);
         Assert.True(emitted.Success, "Compile errors:\n" + string.Join("\n", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));

@@ -9,16 +9,17 @@ namespace TableFlow.Generators.Tests.Infrastructure;
 internal static class GeneratorRunner
 {
     /// <summary>A driver for the generator that parses its output with <paramref name="options"/> and, unless told otherwise, tracks every step.</summary>
-    public static GeneratorDriver CreateDriver(CSharpParseOptions options, bool trackSteps = true)
+    public static GeneratorDriver CreateDriver(CSharpParseOptions options, bool trackSteps = true, params AdditionalText[] additionalTexts)
         => CSharpGeneratorDriver.Create(
             new[] { new TableFlowGenerator().AsSourceGenerator() },
+            additionalTexts: additionalTexts,
             parseOptions: options,
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: trackSteps));
 
-    /// <summary>Runs the generator once over <paramref name="compilation"/>.</summary>
-    public static GeneratorRun Run(CSharpCompilation compilation)
+    /// <summary>Runs the generator once over <paramref name="compilation"/>, with <paramref name="additionalTexts"/> (such as a tableflow.json) as AdditionalFiles.</summary>
+    public static GeneratorRun Run(CSharpCompilation compilation, params AdditionalText[] additionalTexts)
     {
-        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options)
+        var driver = CreateDriver((CSharpParseOptions)compilation.SyntaxTrees.First().Options, true, additionalTexts)
             .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver, driver.GetRunResult(), output, diagnostics);
     }

@@ -23,9 +23,9 @@ internal static class ProductAnalyzers
     public static bool HasSuppressor => All.Any(a => a is DiagnosticSuppressor);
 
     /// <summary>Analyzer options that record every analyzer exception in <paramref name="exceptions"/>.</summary>
-    public static CompilationWithAnalyzersOptions Options(ConcurrentQueue<string> exceptions)
+    public static CompilationWithAnalyzersOptions Options(ConcurrentQueue<string> exceptions, params AdditionalText[] additionalTexts)
         => new(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            new AnalyzerOptions(additionalTexts.ToImmutableArray()),
             onAnalyzerException: (e, analyzer, _) => exceptions.Enqueue($"{analyzer.GetType().Name} threw {e}"),
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: false);
@@ -34,11 +34,11 @@ internal static class ProductAnalyzers
     /// Compiler and analyzer diagnostics of <paramref name="compilation"/> as a build reports them (suppressed ones
     /// left out), plus one line per analyzer exception.
     /// </summary>
-    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions) Diagnose(Compilation compilation)
+    public static (IReadOnlyList<Diagnostic> Diagnostics, IReadOnlyList<string> Exceptions) Diagnose(Compilation compilation, params AdditionalText[] additionalTexts)
     {
         if (All.IsEmpty) return (compilation.GetDiagnostics(), Array.Empty<string>());
         var exceptions = new ConcurrentQueue<string>();
-        var diagnostics = compilation.WithAnalyzers(All, Options(exceptions)).GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var diagnostics = compilation.WithAnalyzers(All, Options(exceptions, additionalTexts)).GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
         return (diagnostics, exceptions.ToList());
     }
 }

@@ -1,13 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using TableFlow.Generators.Model;
 
 namespace TableFlow.Generators.Analyzers.Definitions;
 
 /// <summary>
 /// The flows described by the <c>tableflow.json</c> files of a compilation, read in the shape of the answer of
 /// <c>GET /v2/flows</c> (a bare array of flows with <c>id</c> and <c>file_input_config.file_fields[]</c>) plus our
-/// optional per-field <c>multiple</c>. Unknown members are ignored so that a saved live answer reads as is.
+/// optional per-field <c>multiple</c>, or in the object form <c>{"flows": [ … ], "templates": [ … ]}</c>, of which
+/// only <c>flows</c> is read. Unknown members are ignored so that a saved live answer reads as is.
 /// </summary>
 internal sealed class FlowDefinitionFile
 {
@@ -45,9 +48,12 @@ internal sealed class FlowDefinitionFile
             return Failed(path, $"it is not valid JSON: {jsonError}");
         }
 
+        // The object form: the flows under "flows"; "templates" (the emulator's) and anything else are not ours.
+        if (root is Dictionary<string, object?> document && document.TryGetValue("flows", out var flowsValue)) root = flowsValue;
+
         if (root is not List<object?> flows)
         {
-            return Failed(path, "it must be a JSON array of flows, as GET /v2/flows returns");
+            return Failed(path, "it must be a JSON array of flows, as GET /v2/flows returns, or an object whose \"flows\" is one");
         }
 
         var result = new Dictionary<string, FlowDefinition>(StringComparer.Ordinal);
@@ -61,7 +67,7 @@ internal sealed class FlowDefinitionFile
             var fields = ReadFields(flow, id, out var fieldsError);
             if (fieldsError is not null) return Failed(path, fieldsError);
             var active = !flow.TryGetValue("active", out var activeValue) || activeValue is not false;
-            result[id] = new FlowDefinition(id, active, fields);
+            result[id] = new FlowDefinition(id, active, new EquatableArray<FlowFieldDefinition>(fields));
         }
 
         return new FlowDefinitionFile(path, result, null);
@@ -96,7 +102,17 @@ internal sealed class FlowDefinitionFile
 
             var required = field.TryGetValue("required", out var requiredValue) && requiredValue is true;
             bool? multiple = field.TryGetValue("multiple", out var multipleValue) && multipleValue is bool m ? m : null;
-            builder.Add(new FlowFieldDefinition(key, required, multiple));
+            builder.Add(new FlowFieldDefinition(key, required, multiple)
+            {
+                Name = field.TryGetValue("name", out var nameValue) ? nameValue as string : null,
+                FileTypes = field.TryGetValue("file_types", out var typesValue) && typesValue is List<object?> types
+                    ? new EquatableArray<string>(types.OfType<string>())
+                    : null,
+                MaxFileSize = field.TryGetValue("max_file_size", out var sizeValue) && sizeValue is double size &&
+                              size >= 0 && size <= long.MaxValue && Math.Floor(size) == size
+                    ? (long)size
+                    : null,
+            });
         }
 
         return builder.MoveToImmutable();
