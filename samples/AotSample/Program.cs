@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using AotSample;
@@ -10,6 +12,7 @@ using TableFlow;
 //                              The emulator serves one:
 //                              dotnet run --project runtime/TableFlow.Testing -- --port 5080 --flows samples/AotSample/tableflow.json
 Console.WriteLine($"flow {ExpenseClaim.FlowId}: {string.Join(", ", ExpenseClaim.Fields)}");
+PrintTemplateExample();
 
 var baseAddress = args.Length > 0 ? args[0] : Environment.GetEnvironmentVariable("TABLEFLOW_BASE_ADDRESS");
 if (string.IsNullOrEmpty(baseAddress))
@@ -46,4 +49,45 @@ catch (TableFlowException e)
 {
     Console.Error.WriteLine(e.Message);
     return 2;
+}
+
+// A typed template read from an extraction built here (no network), so that trimming and AOT analysis cover the
+// generated template code and the conversions it calls: "1,5" is not an invariant-culture number, so it becomes an issue.
+static void PrintTemplateExample()
+{
+    var extraction = new Extraction
+    {
+        Id = "offlineExtraction1",
+        TemplateId = ReceiptData.TemplateId,
+        Status = ExtractionStatus.Completed,
+        Fields = new Dictionary<string, ExtractedValue>
+        {
+            ["merchant"] = Value("\"Café Central\""),
+            ["total"] = Value("42.00"),
+            ["purchase_date"] = Value("\"2026-11-28T00:00:00Z\""),
+        },
+        Tables = new Dictionary<string, ExtractionTable>
+        {
+            ["lines"] = new()
+            {
+                Key = "lines",
+                Rows =
+                [
+                    new ExtractionRow(0, new Dictionary<string, ExtractedValue> { ["item"] = Value("\"Espresso\""), ["quantity"] = Value("\"2\""), ["amount"] = Value("\"7.00\"") }),
+                    new ExtractionRow(1, new Dictionary<string, ExtractedValue> { ["item"] = Value("\"Cake\""), ["quantity"] = Value("1"), ["amount"] = Value("\"1,5\"") }),
+                ],
+            },
+        },
+    };
+
+    var result = ReceiptData.FromExtraction(extraction);
+    var receipt = result.Value;
+    Console.WriteLine($"template {ReceiptData.TemplateId}: {receipt.Merchant}, {receipt.TotalAmount} on {receipt.PurchaseDate:yyyy-MM-dd}, {receipt.Lines.Count} lines");
+    foreach (var issue in result.Issues) Console.WriteLine($"issue: {issue}");
+
+    static ExtractedValue Value(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return new ExtractedValue(document.RootElement);
+    }
 }

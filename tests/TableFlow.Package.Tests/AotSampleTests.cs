@@ -35,6 +35,8 @@ public sealed class AotSampleTests(PackageFixture fixture)
 
         var offline = (await DotNetCli.RunProgramAsync(binary, folder, RunTimeout, environment: null)).EnsureSuccess();
         Assert.Contains("flow expenseClaim0001: Receipt (receipt, required), Supporting (supporting, multiple, optional)", offline.Output);
+        Assert.Contains("template receiptTemplate01: Café Central, 42.00 on 2026-11-28, 2 lines", offline.Output);
+        Assert.Contains("issue: lines[1].amount: error: The value \"1,5\" of column 'amount' of table 'lines' (row 1) cannot be converted to decimal.", offline.Output);
 
         await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(300) });
         // The same definition file the generator checked the declaration against.

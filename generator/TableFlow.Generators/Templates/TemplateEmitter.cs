@@ -41,7 +41,7 @@ internal static class TemplateEmitter
 
         if (model.DefaultConstructor)
         {
-            w.Line("/// <summary>Creates an instance with every property at its default (the constructor the class had before the generator added one): strings empty, tables without rows, the rest default.</summary>");
+            w.Line("/// <summary>Creates an instance with every property at its default (the constructor the class had before the generator added one): non-nullable strings empty, non-nullable tables without rows, the rest default.</summary>");
             w.Line(GeneratedCode);
             w.Line($"public {model.ClassName}()").Open();
             foreach (var member in model.Members)

@@ -9,7 +9,7 @@ namespace Sample
         [global::System.CodeDom.Compiler.GeneratedCode("TableFlow.Generators", "{version}")]
         public const string TemplateId = "JlLZVabDjYWzu7C9";
 
-        /// <summary>Creates an instance with every property at its default (the constructor the class had before the generator added one): strings empty, tables without rows, the rest default.</summary>
+        /// <summary>Creates an instance with every property at its default (the constructor the class had before the generator added one): non-nullable strings empty, non-nullable tables without rows, the rest default.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("TableFlow.Generators", "{version}")]
         public InvoiceData()
         {
