@@ -31,21 +31,7 @@ public static class CliProcess
     /// <summary>Runs the tool in <paramref name="workingDirectory"/> with no <c>TABLEFLOW_API_KEY</c> unless <paramref name="environment"/> sets one.</summary>
     public static async Task<CliResult> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] args)
     {
-        if (!File.Exists(ToolPath)) throw new InvalidOperationException($"The tool was not built beside the tests: {ToolPath} is missing.");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ToolPath);
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment.Remove("TABLEFLOW_API_KEY");
-        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        using var process = Start(workingDirectory, environment, redirectInput: true, args);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -58,6 +44,25 @@ public static class CliProcess
 
         await exited;
         return new CliResult(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Starts the tool with its output redirected; <c>TABLEFLOW_API_KEY</c> is only what <paramref name="environment"/> sets.</summary>
+    public static Process Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, bool redirectInput, params string[] args)
+    {
+        if (!File.Exists(ToolPath)) throw new InvalidOperationException($"The tool was not built: {ToolPath} is missing.");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = redirectInput,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ToolPath);
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Remove("TABLEFLOW_API_KEY");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
+        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
     }
 
     /// <summary>The environment that gives the tool an API key.</summary>

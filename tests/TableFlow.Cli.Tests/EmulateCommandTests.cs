@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using System.Threading.Tasks;
 
@@ -13,15 +12,7 @@ public sealed class EmulateCommandTests
     {
         using var ws = new Workspace();
         ws.Write("tableflow.json", Workspace.SeedFlowsJson);
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = ws.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { CliProcess.ToolPath, "emulate", "--port", "0", "--api-key", "cli-test-key", "--quiet" }) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
+        using var process = CliProcess.Start(ws.Root, null, redirectInput: false, "emulate", "--port", "0", "--api-key", "cli-test-key", "--quiet");
         try
         {
             // The banner's first line says where it listens; ./tableflow.json is the default flows file.
