@@ -31,6 +31,7 @@ public sealed class BadInputTests
         { "file argument without @", ["run", Flow, "purchase_order=po.pdf", "invoice=@invoice.pdf"], false, "error: 'purchase_order=po.pdf' is not a file argument: write purchase_order=@<path>" },
         { "guidance for a key with no file", ["run", Flow, "purchase_order=@po.pdf", "invoice=@invoice.pdf", "--guidance", "attachments=only PDFs"], false, "error: --guidance/--file-metadata name 'attachments', which has no file on the command line" },
         { "flows file missing", ["run", Flow, "purchase_order=@po.pdf", "invoice=@invoice.pdf", "--flows", "missing.json"], false, "error: the flow definition file 'missing.json' does not exist." },
+        { "broken flows file on pull", ["pull", "--output", "broken.json"], false, "error: the flow definition file 'broken.json' is not valid JSON at line 2; fix it or delete it." },
         { "unreachable server", ["runs", "--base-url", "http://127.0.0.1:1/"], false, "no connection could be made, so the API did not receive the request" },
         { "missing flow id", ["run"], false, "(see 'tableflow run --help')" },
         { "unknown option", ["runs", "--colour"], false, "error: Unrecognized command or argument '--colour'. (see 'tableflow runs --help')" },
@@ -48,6 +49,7 @@ public sealed class BadInputTests
         ws.Write("big.pdf", "%PDF-1.4 a purchase order of more than sixteen bytes"u8.ToArray());
         ws.Write("invoice.pdf", "%PDF-1.4 invoice"u8.ToArray());
         ws.Write("notes.txt", "not a pdf");
+        ws.Write("broken.json", "[\n  {\"id\": }\n]");
         await using var emulator = await TableFlowEmulator.StartAsync();
         emulator.AddFlow(Flow, f => f.File("purchase_order", required: true).File("invoice", required: true));
         var args = arguments.Select(a => a.Replace("{url}", emulator.BaseAddress.ToString(), StringComparison.Ordinal)).ToList();
@@ -71,5 +73,6 @@ public sealed class BadInputTests
         Assert.Empty(result.Stdout);
         Assert.Empty(emulator.Runs);
         Assert.Equal(reachesServer, emulator.Requests.Count > 0);
+        Assert.Equal("[\n  {\"id\": }\n]", ws.Read("broken.json")); // a pull that cannot read the file leaves it alone
     }
 }
