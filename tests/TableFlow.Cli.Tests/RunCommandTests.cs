@@ -102,4 +102,19 @@ public sealed class RunCommandTests
         Assert.Equal(2, emulator.Runs.Count);
         Assert.Contains(emulator.Runs[1].Id, line);
     }
+
+    [Fact]
+    public async Task A_run_that_stops_for_review_exits_with_3()
+    {
+        using var ws = new Workspace();
+        ws.Write("invoice.pdf", "%PDF invoice"u8.ToArray());
+        await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(100) });
+        emulator.AddFlow("review0flow00001", f => f.File("invoice", required: true).EndsWith(RunOutcome.Review));
+
+        var result = await CliProcess.RunAsync(ws.Root, CliProcess.WithKey(emulator.ApiKey),
+            "run", "review0flow00001", "invoice=@invoice.pdf", "--wait", "--json", "--base-url", emulator.BaseAddress.ToString());
+
+        Assert.True(result.ExitCode == 3, result.ToString());
+        Assert.Equal("review", (string?)JsonNode.Parse(result.Stdout)!["status"]);
+    }
 }

@@ -23,7 +23,7 @@ public sealed class RunsCommandTests
         await client.WaitForFlowRunAsync(b);
 
         var table = await CliProcess.RunAsync(ws.Root, CliProcess.WithKey(emulator.ApiKey), "runs", "--base-url", emulator.BaseAddress.ToString());
-        var failed = await CliProcess.RunAsync(ws.Root, CliProcess.WithKey(emulator.ApiKey), "runs", "--status", "failed", "--json", "--base-url", emulator.BaseAddress.ToString());
+        var failed = await CliProcess.RunAsync(ws.Root, CliProcess.WithKey(emulator.ApiKey), "runs", "--flow", "flowB00000000001", "--status", "failed", "--json", "--base-url", emulator.BaseAddress.ToString());
 
         Assert.True(table.ExitCode == 0, table.ToString());
         var rows = table.Stdout.Split('\n').Where(l => l.Contains(a.Id) || l.Contains(b.Id)).ToArray();
