@@ -32,6 +32,7 @@ public sealed class BadInputTests
         { "guidance for a key with no file", ["run", Flow, "purchase_order=@po.pdf", "invoice=@invoice.pdf", "--guidance", "attachments=only PDFs"], false, "error: --guidance/--file-metadata name 'attachments', which has no file on the command line" },
         { "flows file missing", ["run", Flow, "purchase_order=@po.pdf", "invoice=@invoice.pdf", "--flows", "missing.json"], false, "error: the flow definition file 'missing.json' does not exist." },
         { "broken flows file on pull", ["pull", "--output", "broken.json"], false, "error: the flow definition file 'broken.json' is not valid JSON at line 2; fix it or delete it." },
+        { "broken flows file for the emulator", ["emulate", "--flows", "broken.json", "--port", "0"], false, "broken.json' is not valid JSON at line 2" },
         { "unreachable server", ["runs", "--base-url", "http://127.0.0.1:1/"], false, "no connection could be made, so the API did not receive the request" },
         { "missing flow id", ["run"], false, "(see 'tableflow run --help')" },
         { "unknown option", ["runs", "--colour"], false, "error: Unrecognized command or argument '--colour'. (see 'tableflow runs --help')" },
@@ -53,7 +54,7 @@ public sealed class BadInputTests
         await using var emulator = await TableFlowEmulator.StartAsync();
         emulator.AddFlow(Flow, f => f.File("purchase_order", required: true).File("invoice", required: true));
         var args = arguments.Select(a => a.Replace("{url}", emulator.BaseAddress.ToString(), StringComparison.Ordinal)).ToList();
-        if (!args.Contains("--base-url") && args.Count > 1) args.AddRange(["--base-url", emulator.BaseAddress.ToString()]);
+        if (!args.Contains("--base-url") && args.Count > 1 && args[0] != "emulate") args.AddRange(["--base-url", emulator.BaseAddress.ToString()]);
         var flowsIndex = args.IndexOf("--flows");
         if (flowsIndex >= 0 && args[flowsIndex + 1].Length == 0)
         {
