@@ -47,9 +47,12 @@ internal static class CliApp
         {
             return await body().ConfigureAwait(false);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException e)
         {
-            context.Error("interrupted.");
+            // Cancelled after a run request was sent: the run may exist although no answer came back.
+            context.Error(e.InnerException is TableFlowException { RunMayHaveStarted: true }
+                ? "interrupted after the run request was sent: the run may have started; look for it with 'tableflow runs' before running the flow again."
+                : "interrupted.");
             return ExitCodes.Interrupted;
         }
         catch (FlowRunWaitTimeoutException e)

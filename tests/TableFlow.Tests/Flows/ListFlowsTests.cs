@@ -1,9 +1,13 @@
 using System;
+using System.Collections.Generic;
+using System.Diagnostics;
 using System.IO;
+using System.Threading;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 using TableFlow.Testing;
+using TableFlow.Tests.Diagnostics;
 using TableFlow.Tests.Infrastructure;
 
 namespace TableFlow.Tests.Flows;
@@ -240,5 +244,43 @@ public sealed class ListFlowsTests
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task The_call_is_one_client_activity_named_ListFlows()
+    {
+        await using var emulator = await TableFlowEmulator.StartAsync();
+        emulator.AddFlow("trace0flow000001", f => f.File("invoice", required: true));
+        using var client = emulator.CreateClient();
+        using var capture = new TelemetryCapture(emulator.BaseAddress);
+
+        await client.ListFlowsAsync();
+
+        var call = Assert.Single(capture.Activities);
+        Assert.Equal("TableFlow ListFlows", call.OperationName);
+        Assert.Equal(ActivityKind.Client, call.Kind);
+        Assert.Equal("ListFlows", call.GetTagItem("tableflow.operation"));
+        Assert.Equal("/v2/flows", call.GetTagItem("url.template"));
+        Assert.Equal(200, call.GetTagItem("http.response.status_code"));
+    }
+
+    [Fact]
+    public async Task A_mock_can_stand_in_for_it_and_one_without_setup_says_what_to_override()
+    {
+        using var bare = new BareMock();
+        using var mock = new FlowsMock([new FlowDefinition { Id = "f1", FileFields = [new FlowFileFieldDefinition { Key = "invoice", Required = true }] }]);
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => bare.ListFlowsAsync());
+        var flows = await mock.ListFlowsAsync();
+
+        Assert.Contains("override ListFlowsAsync", error.Message);
+        Assert.Equal("invoice", Assert.Single(Assert.Single(flows).FileFields).Key);
+    }
+
+    private sealed class BareMock : TableFlowClient;
+
+    private sealed class FlowsMock(IReadOnlyList<FlowDefinition> flows) : TableFlowClient
+    {
+        public override Task<IReadOnlyList<FlowDefinition>> ListFlowsAsync(CancellationToken cancellationToken = default) => Task.FromResult(flows);
     }
 }

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
 using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
 using TableFlow.Testing.Cli;
 
 namespace TableFlow.Cli.Commands;
@@ -26,9 +28,16 @@ internal static class EmulateCommand
             Add(args, "--api-key", parsed.GetValue(apiKey));
             Add(args, "--processing-time", parsed.GetValue(processingTime));
             if (parsed.GetValue(quiet)) args.Add("--quiet");
-            return EmulatorProgram.RunAsync(args.ToArray(), context.Out, context.ErrorWriter, cancellationToken);
+            return RunAsync(context, args.ToArray(), cancellationToken);
         });
         return command;
+    }
+
+    private static async Task<int> RunAsync(CliContext context, string[] args, CancellationToken cancellationToken)
+    {
+        var code = await EmulatorProgram.RunAsync(args, context.Out, context.ErrorWriter, cancellationToken).ConfigureAwait(false);
+        // The emulator program answers 1 when it cannot start (a bad flows file, a port in use): for the tool, bad input.
+        return code == 1 ? ExitCodes.BadInputOrApiError : code;
     }
 
     private static void Add(List<string> args, string name, string? value)

@@ -65,13 +65,13 @@ internal static class FlowDefinitionJson
     {
         foreach (var entry in previous)
         {
-            if (entry is not JsonObject flow || Get(flow, "id") is not JsonValue id || !id.TryGetValue<string>(out var text) || text != flowId) continue;
-            if (Get(flow, "file_input_config") is not JsonObject config || Get(config, "file_fields") is not JsonArray fields) return null;
+            if (entry is not JsonObject flow || FlowsFile.TryGet(flow, "id") is not JsonValue id || !id.TryGetValue<string>(out var text) || text != flowId) continue;
+            if (FlowsFile.TryGet(flow, "file_input_config") is not JsonObject config || FlowsFile.TryGet(config, "file_fields") is not JsonArray fields) return null;
             foreach (var item in fields)
             {
-                if (item is JsonObject field && Get(field, "key") is JsonValue k && k.TryGetValue<string>(out var fieldKey) && fieldKey == key)
+                if (item is JsonObject field && FlowsFile.TryGet(field, "key") is JsonValue k && k.TryGetValue<string>(out var fieldKey) && fieldKey == key)
                 {
-                    return Get(field, "multiple") is JsonValue m && m.TryGetValue<bool>(out var multiple) ? multiple : null;
+                    return FlowsFile.TryGet(field, "multiple") is JsonValue m && m.TryGetValue<bool>(out var multiple) ? multiple : null;
                 }
             }
 
@@ -79,18 +79,6 @@ internal static class FlowDefinitionJson
         }
 
         return null;
-    }
-
-    private static JsonNode? Get(JsonObject obj, string name)
-    {
-        try
-        {
-            return obj.TryGetPropertyValue(name, out var value) ? value : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 
     private static JsonNode? ToNode(JsonElement element) => element.ValueKind switch

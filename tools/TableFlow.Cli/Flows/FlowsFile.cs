@@ -140,7 +140,7 @@ internal sealed class FlowsFile
     }
 
     /// <summary>A member's value; null when absent (a repeated name, which a JsonObject refuses, reads as absent too).</summary>
-    private static JsonNode? TryGet(JsonObject obj, string name)
+    public static JsonNode? TryGet(JsonObject obj, string name)
     {
         try
         {
