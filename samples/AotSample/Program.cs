@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
@@ -8,7 +9,8 @@ using TableFlow;
 
 // A Native AOT program using the generated typed client. Usage:
 //   AotSample                  prints the declared flow (no network)
-//   AotSample <base-address>   runs the flow there and waits for the result; the key comes from TABLEFLOW_API_KEY.
+//   AotSample <base-address>   runs the flow there and waits for the result, then extracts the receipt with the typed
+//                              template and reads it back; the key comes from TABLEFLOW_API_KEY.
 //                              The emulator serves one:
 //                              dotnet run --project runtime/TableFlow.Testing -- --port 5080 --flows samples/AotSample/tableflow.json
 Console.WriteLine($"flow {ExpenseClaim.FlowId}: {string.Join(", ", ExpenseClaim.Fields)}");
@@ -43,7 +45,17 @@ try
     run = await client.WaitForFlowRunAsync(run, new FlowRunWaitOptions { Timeout = TimeSpan.FromMinutes(2) });
     Console.WriteLine($"status: {run.StatusText}");
     Console.WriteLine($"metadata: {run.Metadata?.ToJsonString()}");
-    return run.Status == FlowRunStatus.Completed ? 0 : 1;
+    if (run.Status != FlowRunStatus.Completed) return 1;
+
+    // The same receipt through the typed template: upload, wait, then every row of its table, all over HTTP.
+    Extraction extraction = await ReceiptData.ExtractAsync(client, FlowFile.FromBytes("%PDF-1.4 receipt: 42.00 EUR"u8.ToArray(), "receipt.pdf"),
+        name: "AOT sample", metadata: new JsonObject { ["source"] = "aot-sample" });
+    extraction = await client.WaitForExtractionAsync(extraction.Id, new ExtractionWaitOptions { Timeout = TimeSpan.FromMinutes(2) });
+    Console.WriteLine($"extraction {extraction.Id}: {extraction.StatusText}");
+    var read = await ReceiptData.ReadAsync(client, extraction.Id);
+    Console.WriteLine($"extracted: {read.Value.Merchant}, {read.Value.TotalAmount} on {read.Value.PurchaseDate:yyyy-MM-dd}, " +
+        $"{string.Join(" + ", read.Value.Lines.Select(l => $"{l.Quantity} x {l.Item} = {l.Amount}"))}, {read.Issues.Count} issues");
+    return extraction.Status == ExtractionStatus.Completed && !read.HasErrors ? 0 : 1;
 }
 catch (TableFlowException e)
 {

@@ -16,7 +16,7 @@ public sealed class AotSampleTests(PackageFixture fixture)
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public async Task AotSample_publishes_natively_without_trim_or_AOT_warnings_and_runs_a_flow_against_the_emulator()
+    public async Task AotSample_publishes_natively_without_trim_or_AOT_warnings_and_runs_a_flow_and_an_extraction_against_the_emulator()
     {
         var rid = RuntimeInformation.RuntimeIdentifier;
         // The same artifacts folder as the pack, so the runtime and generator builds are reused, not rebuilt.
@@ -51,5 +51,13 @@ public sealed class AotSampleTests(PackageFixture fixture)
         Assert.Equal(["receipt", "supporting_1"], run.Files.Select(f => f.PartName));
         Assert.Equal("AOT sample", run.Name);
         Assert.Equal("%PDF-1.4 receipt: 42.00 EUR", run.Files[0].ReadAsString());
+
+        // The typed template over HTTP, as published natively: upload, wait, the extraction read back (from the
+        // template and its sample result in the same tableflow.json).
+        Assert.Contains("extracted: Café Central, 42.0 on 2026-11-28, 2 x Espresso = 7.00 + 1 x Cake = 35.00, 0 issues", online.Output);
+        var extraction = Assert.Single(emulator.Extractions);
+        Assert.Equal("receiptTemplate01", extraction.TemplateId);
+        Assert.Equal("receipt.pdf", extraction.FileName);
+        Assert.Equal("AOT sample", extraction.Name);
     }
 }
