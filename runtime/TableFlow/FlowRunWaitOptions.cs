@@ -42,5 +42,14 @@ public sealed class FlowRunWaitOptions
     /// </summary>
     public bool ThroughReview { get; set; }
 
+    /// <summary>
+    /// Told of the run after every read of it during the wait, the last one included (and of a run a webhook brought
+    /// that ends the wait), on the thread that read it: to show its status as it changes. An exception it throws ends
+    /// the wait. <see langword="null"/> (the default): no reports. <see cref="Progress{T}"/> posts to the
+    /// synchronization context it was created on, so reports may then arrive after the wait has returned; an
+    /// <see cref="IProgress{T}"/> that acts at once keeps them in order.
+    /// </summary>
+    public IProgress<FlowRun>? Progress { get; set; }
+
     private static TimeSpan? Check(TimeSpan? value, string name, bool allowInfinite) => WaitTimes.Check(value, nameof(FlowRunWaitOptions), name, allowInfinite);
 }

@@ -136,6 +136,7 @@ public partial class TableFlowClient
     {
         var throughReview = options?.ThroughReview == true;
         var telemetry = connection.Sender.Telemetry;
+        var progress = options?.Progress;
         return PollAsync<FlowRun, FlowRun>(
             connection,
             options?.Timeout ?? connection.Options.WaitTimeout,
@@ -145,12 +146,18 @@ public partial class TableFlowClient
             {
                 var (run, retryAfter) = await ReadFlowRunAsync(connection.Sender, runId, token).ConfigureAwait(false);
                 telemetry.Polled(run);
+                progress?.Report(run);
                 return (run, retryAfter);
             },
             run => IsDone(run, throughReview),
             evt => evt.FlowRun is { } run && string.Equals(run.Id, runId, StringComparison.Ordinal) ? run : null,
             // A pushed run without the flow summary is not what a read answers: read the whole run then.
-            pushed => IsDone(pushed, throughReview) && pushed.Flow is not null ? pushed : null,
+            pushed =>
+            {
+                if (!IsDone(pushed, throughReview) || pushed.Flow is null) return null;
+                progress?.Report(pushed);
+                return pushed;
+            },
             (last, lastError, timeout) => TimedOut(connection, runId, timeout, last, lastError),
             cancellationToken);
     }

@@ -35,5 +35,13 @@ public sealed class ExtractionWaitOptions
         set => _pollingInterval = Check(value, nameof(PollingInterval), allowInfinite: false);
     }
 
+    /// <summary>
+    /// Told of the extraction after every read of it during the wait, the last one included, on the thread that read
+    /// it: to show its status as it changes. An exception it throws ends the wait. <see langword="null"/> (the default): no reports. <see cref="Progress{T}"/> posts to the
+    /// synchronization context it was created on, so reports may then arrive after the wait has returned; an
+    /// <see cref="IProgress{T}"/> that acts at once keeps them in order.
+    /// </summary>
+    public IProgress<Extraction>? Progress { get; set; }
+
     private static TimeSpan? Check(TimeSpan? value, string name, bool allowInfinite) => WaitTimes.Check(value, nameof(ExtractionWaitOptions), name, allowInfinite);
 }

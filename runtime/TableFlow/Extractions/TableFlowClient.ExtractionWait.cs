@@ -79,6 +79,7 @@ public partial class TableFlowClient
             {
                 var (extraction, retryAfter) = await ReadExtractionAsync(connection.Sender, extractionId, token).ConfigureAwait(false);
                 telemetry.Polled(extraction);
+                options?.Progress?.Report(extraction);
                 return (extraction, retryAfter);
             },
             extraction => extraction.IsTerminal,

@@ -160,13 +160,39 @@ internal static class RunCommand
 
     private static async Task<int> WaitAsync(CliContext context, TableFlowClient client, FlowRun run, Arguments args, CancellationToken cancellationToken)
     {
-        var options = new FlowRunWaitOptions { Timeout = args.Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null };
+        // The status as it changes: each read of the run prints the steps of its history not printed yet (after the
+        // one the start reported); the spinner of a terminal shows the latest.
+        var printed = run.StatusHistory.Count;
+        StatusContext? spinner = null;
+        void Show(FlowRun current)
+        {
+            if (args.Json) return;
+            spinner?.Status($"Run {Markup.Escape(current.Id)}: {Markup.Escape(current.StatusText)}…");
+            if (spinner is not null) return;
+            foreach (var change in current.StatusHistory.Skip(printed))
+            {
+                context.Out.WriteLine($"  {change.Time.ToLocalTime():HH:mm:ss} {change.StatusText}{(change.Message is null ? "" : ": " + change.Message)}");
+            }
+
+            printed = Math.Max(printed, current.StatusHistory.Count);
+        }
+
+        var options = new FlowRunWaitOptions
+        {
+            Timeout = args.Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Progress = new ImmediateProgress<FlowRun>(Show),
+        };
         FlowRun finished;
         if (context.Interactive && !args.Json)
         {
             finished = await context.Console.Status().StartAsync(
                 $"Run {Markup.Escape(run.Id)}: {Markup.Escape(run.StatusText)}…",
-                _ => client.WaitForFlowRunAsync(run, options, cancellationToken)).ConfigureAwait(false);
+                status =>
+                {
+                    spinner = status;
+                    return client.WaitForFlowRunAsync(run, options, cancellationToken);
+                }).ConfigureAwait(false);
+            spinner = null;
         }
         else
         {
@@ -179,12 +205,7 @@ internal static class RunCommand
         }
         else
         {
-            // The status as it changed: every step of the history after the one the start reported.
-            foreach (var change in finished.StatusHistory.Skip(run.StatusHistory.Count))
-            {
-                context.Out.WriteLine($"  {change.Time.ToLocalTime():HH:mm:ss} {change.StatusText}{(change.Message is null ? "" : ": " + change.Message)}");
-            }
-
+            Show(finished); // what the spinner showed, or a step a read missed
             context.Out.WriteLine($"Run {finished.Id} {finished.StatusText}{(finished.Error is null ? "" : ": " + finished.Error)}");
         }
 
