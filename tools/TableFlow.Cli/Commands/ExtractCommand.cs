@@ -143,7 +143,7 @@ internal static class ExtractCommand
 
         if (args.Csv is { } tableKey) return await WriteCsvAsync(context, client, finished, tableKey, args.Output, cancellationToken).ConfigureAwait(false);
 
-        var tables = await ExtractedTable.ReadAllAsync(client, finished, cancellationToken).ConfigureAwait(false);
+        var tables = await ExtractedTable.ReadAllAsync(client, finished, args.Json ? null : args.Rows, cancellationToken).ConfigureAwait(false);
         if (args.Json) context.Out.WriteLine(ExtractionJson.Write(ExtractionJson.ToJson(finished, tables)));
         else ExtractionPrinter.Print(context, finished, tables, args.Rows);
         return ExitCodes.Success;

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -7,10 +6,11 @@ using System.Threading.Tasks;
 namespace TableFlow.Cli.Extracting;
 
 /// <summary>
-/// One table of a completed extraction with every row, read through the rows endpoint (the extraction itself may embed
-/// only a first page), and its columns in the template's order.
+/// One table of a completed extraction, read to its last row through the rows endpoint (the extraction itself may embed
+/// only a first page): how many rows it has, the first rows kept for printing, every row's issues, and its columns in
+/// the template's order.
 /// </summary>
-internal sealed record ExtractedTable(string Key, string? Name, IReadOnlyList<string> Columns, IReadOnlyList<ExtractionRow> Rows)
+internal sealed record ExtractedTable(string Key, string? Name, IReadOnlyList<string> Columns, int Count, IReadOnlyList<ExtractionRow> Rows, IReadOnlyList<ExtractionIssue> Issues)
 {
     /// <summary>
     /// The extraction's table keys: the template's tables in its order, then any other table the extraction carries.
@@ -24,33 +24,33 @@ internal sealed record ExtractedTable(string Key, string? Name, IReadOnlyList<st
         return keys;
     }
 
-    /// <summary>Reads every row of every table of <paramref name="extraction"/>, one table after the other.</summary>
-    public static async Task<IReadOnlyList<ExtractedTable>> ReadAllAsync(TableFlowClient client, Extraction extraction, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every row of every table of <paramref name="extraction"/>, one table after the other, keeping the first
+    /// <paramref name="keptRows"/> rows of each (all of them when <see langword="null"/>): a table of 500,000 rows is
+    /// counted, not held.
+    /// </summary>
+    public static async Task<IReadOnlyList<ExtractedTable>> ReadAllAsync(TableFlowClient client, Extraction extraction, int? keptRows, CancellationToken cancellationToken)
     {
         var tables = new List<ExtractedTable>();
         foreach (var key in KeysOf(extraction))
         {
-            var rows = await ToListAsync(client.ListExtractionRowsAsync(extraction.Id, key, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
             var template = extraction.Template?.Tables.FirstOrDefault(t => t.Key == key);
-            var columns = template is { Columns.Count: > 0 }
-                ? template.Columns.Select(c => c.Key).ToList()
-                : new List<string>();
-            // Columns the template does not list (or no template at all): in the order the rows first show them.
-            foreach (var row in rows)
+            var columns = template?.Columns.Select(c => c.Key).ToList() ?? new List<string>();
+            var rows = new List<ExtractionRow>();
+            var issues = new List<ExtractionIssue>();
+            var count = 0;
+            await foreach (var row in client.ListExtractionRowsAsync(extraction.Id, key, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
+                count++;
+                if (keptRows is not { } kept || rows.Count < kept) rows.Add(row);
+                issues.AddRange(row.Issues);
+                // Columns the template does not list (or no template at all): in the order the rows first show them.
                 foreach (var column in row.Values.Keys) if (!columns.Contains(column)) columns.Add(column);
             }
 
-            tables.Add(new ExtractedTable(key, template?.Name, columns, rows));
+            tables.Add(new ExtractedTable(key, template?.Name, columns, count, rows, issues));
         }
 
         return tables;
-    }
-
-    private static async Task<List<ExtractionRow>> ToListAsync(IAsyncEnumerable<ExtractionRow> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<ExtractionRow>();
-        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false)) list.Add(row);
-        return list;
     }
 }

@@ -24,7 +24,7 @@ internal static class ExtractionJson
         var tableNodes = new JsonObject();
         if (tables is not null)
         {
-            foreach (var table in tables) tableNodes[table.Key] = Table(table.Rows, table.Rows.Count, null);
+            foreach (var table in tables) tableNodes[table.Key] = Table(table.Rows, table.Count, null);
         }
         else
         {

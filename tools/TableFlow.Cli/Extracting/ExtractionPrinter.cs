@@ -19,7 +19,7 @@ internal static class ExtractionPrinter
     {
         PrintFields(context, extraction);
         foreach (var table in tables) PrintTable(context, table, shownRows);
-        PrintIssues(context, extraction.FieldIssues.Concat(tables.SelectMany(t => t.Rows.SelectMany(r => r.Issues))).ToList());
+        PrintIssues(context, extraction.FieldIssues.Concat(tables.SelectMany(t => t.Issues)).ToList());
     }
 
     private static void PrintFields(CliContext context, Extraction extraction)
@@ -51,9 +51,9 @@ internal static class ExtractionPrinter
 
     private static void PrintTable(CliContext context, ExtractedTable extracted, int shownRows)
     {
-        var count = extracted.Rows.Count;
+        var count = extracted.Count;
         var name = extracted.Name is null || extracted.Name == extracted.Key ? "" : $" ({extracted.Name})";
-        var shown = Math.Min(count, shownRows);
+        var shown = Math.Min(extracted.Rows.Count, shownRows);
         var showing = count == 0 ? "" : shown == count ? ", all shown" : $", showing the first {shown.ToString("N0", CultureInfo.InvariantCulture)} (--rows N shows more)";
         context.Out.WriteLine();
         context.Out.WriteLine($"Table {extracted.Key}{name}: {Rows(count)} read{showing}");
@@ -66,7 +66,7 @@ internal static class ExtractionPrinter
         {
             var cells = new List<string> { row.Index.ToString(CultureInfo.InvariantCulture) };
             cells.AddRange(extracted.Columns.Select(c => Markup.Escape(row[c].ToString())));
-            cells.Add(IssueCell(row.Issues.Select(i => i)));
+            cells.Add(IssueCell(row.Issues));
             table.AddRow(cells.ToArray());
         }
 
