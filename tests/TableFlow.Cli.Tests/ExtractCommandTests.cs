@@ -151,6 +151,25 @@ public sealed class ExtractCommandTests
         Assert.Equal($"error: extraction {emulator.Extractions[1].Id} was still processing after waiting 0.5 s; it goes on in TableFlow (wait longer with --timeout <seconds>).", Assert.Single(timedOut.ErrorLines));
     }
 
+    [Fact]
+    public async Task A_download_the_API_refuses_exits_with_2_and_leaves_no_file()
+    {
+        using var ws = new Workspace();
+        ws.Write("invoice.pdf", "%PDF-1.4 invoice"u8.ToArray());
+        await using var emulator = await TableFlowEmulator.StartAsync(new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.FromMilliseconds(50) });
+        emulator.AddTemplate(TemplateId, t => t.Table("line_items", l => l.Column("description").Row("Chair")));
+        emulator.Faults.Next(1, Fault.Status(403), "GET", "/v2/extractions/*/tables/line_items/download");
+
+        var result = await CliProcess.RunAsync(ws.Root, CliProcess.WithKey(emulator.ApiKey),
+            "extract", "invoice.pdf", "-t", TemplateId, "--csv", "line_items", "-o", "out.csv", "--base-url", emulator.BaseAddress.ToString());
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("error: The TableFlow API answered 403", line);
+        Assert.Contains(emulator.Requests, r => r.Path.EndsWith("/download", StringComparison.Ordinal) && r.StatusCode == 403);
+        Assert.False(File.Exists(ws.PathOf("out.csv")));
+    }
+
     public static TheoryData<string, string[], bool, string> BadInputs => new()
     {
         // name, arguments, whether an extraction is made, a fragment of the error line

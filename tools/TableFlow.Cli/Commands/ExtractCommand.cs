@@ -27,16 +27,17 @@ internal static class ExtractCommand
         var template = new Option<string>("--template", "-t")
         {
             Description = "The template's id, or auto to let TableFlow choose one from the content.",
+            HelpName = "id",
             DefaultValueFactory = _ => "auto",
         };
-        var name = new Option<string?>("--name") { Description = "The extraction's name, shown in the TableFlow UI." };
-        var guidance = new Option<string?>("--guidance") { Description = "Free-text hints for the AI that reads the document." };
-        var metadata = new Option<string?>("--metadata") { Description = "The extraction's metadata, a JSON object: '{\"reference\": \"INV-2023-04-15\"}'." };
+        var name = new Option<string?>("--name") { HelpName = "text", Description = "The extraction's name, shown in the TableFlow UI." };
+        var guidance = new Option<string?>("--guidance") { HelpName = "text", Description = "Free-text hints for the AI that reads the document." };
+        var metadata = new Option<string?>("--metadata") { HelpName = "json", Description = "The extraction's metadata, a JSON object: '{\"reference\": \"INV-2023-04-15\"}'." };
         var wait = new Option<bool>("--wait") { Description = "Wait until the extraction completes or fails, then print its fields, tables and validation issues." };
-        var timeout = new Option<double?>("--timeout") { Description = "With --wait or --csv: give up after this many seconds (exit code 1; default 30 minutes)." };
-        var rows = new Option<int>("--rows") { Description = $"How many rows of each table to print (default {DefaultShownRows}); every row is read and counted.", DefaultValueFactory = _ => DefaultShownRows };
-        var csv = new Option<string?>("--csv") { Description = "Write this table's CSV download (implies --wait) to --output, or to stdout." };
-        var output = new Option<string?>("--output", "-o") { Description = "With --csv: the file to write the CSV to (default: stdout)." };
+        var timeout = new Option<double?>("--timeout") { HelpName = "seconds", Description = "With --wait or --csv: give up after this many seconds (exit code 1; default 30 minutes)." };
+        var rows = new Option<int>("--rows") { HelpName = "N", Description = "How many rows of each table to print; every row is read and counted.", DefaultValueFactory = _ => DefaultShownRows };
+        var csv = new Option<string?>("--csv") { HelpName = "table", Description = "Write this table's CSV download (implies --wait) to --output, or to stdout." };
+        var output = new Option<string?>("--output", "-o") { HelpName = "path", Description = "With --csv: the file to write the CSV to (default: stdout)." };
         var json = new Option<bool>("--json") { Description = "Print the extraction as JSON (the API's shape; with --wait, every row of every table) instead of text." };
 
         var command = new Command("extract", "Extract a document: upload it against a template (exit code 0 started or completed, 1 failed or timed out, 2 bad input or API error).")
@@ -183,10 +184,17 @@ internal static class ExtractCommand
         }
 
         long written;
-        await using (var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+        try
         {
+            await using var file = new FileStream(output, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
             await csv.CopyToAsync(file, cancellationToken).ConfigureAwait(false);
             written = file.Length;
+        }
+        catch (Exception e) when (e is not (UnauthorizedAccessException or DirectoryNotFoundException))
+        {
+            // A download cut short (or interrupted) leaves no half CSV that looks like a whole one.
+            File.Delete(output);
+            throw;
         }
 
         context.Out.WriteLine($"Wrote table {tableKey} of extraction {extraction.Id} to {output} ({written.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} bytes).");
