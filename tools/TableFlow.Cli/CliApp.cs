@@ -12,11 +12,12 @@ internal static class CliApp
 {
     public static RootCommand CreateRootCommand(CliContext context)
     {
-        var root = new RootCommand("tableflow: pull TableFlow flow definitions, run a flow, list runs, run the local emulator.")
+        var root = new RootCommand("tableflow: pull TableFlow flow definitions, run a flow, list runs, extract a document, run the local emulator.")
         {
             PullCommand.Create(context),
             RunCommand.Create(context),
             RunsCommand.Create(context),
+            ExtractCommand.Create(context),
             EmulateCommand.Create(context),
         };
         return root;
