@@ -118,13 +118,6 @@ internal static class ExtractCommand
 
         if (text)
         {
-            // The status as it changed: every step of the history after the ones the upload reported.
-            foreach (var change in finished.StatusHistory.Skip(Math.Max(1, started.StatusHistory.Count)))
-            {
-                var time = change.Time is { } at ? at.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " : "";
-                context.Out.WriteLine($"  {time}{change.StatusText}{(change.Message is null ? "" : ": " + change.Message)}");
-            }
-
             var template = finished.TemplateName is null || finished.TemplateName == finished.TemplateId ? finished.TemplateId : $"{finished.TemplateName} ({finished.TemplateId})";
             context.Out.WriteLine($"Extraction {finished.Id} {finished.StatusText}{(finished.FileName is null ? "" : $": {finished.FileName}")}{(template is null ? "" : $", template {template}")}");
         }
@@ -158,13 +151,52 @@ internal static class ExtractCommand
             : waited.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s";
     }
 
-    private static Task<Extraction> WaitAsync(CliContext context, TableFlowClient client, Extraction started, double? timeout, bool text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits for the extraction, printing its status as it changes: each read prints the steps of its history not
+    /// printed yet (after the ones the upload reported); on a terminal a spinner shows the latest until the end.
+    /// </summary>
+    private static async Task<Extraction> WaitAsync(CliContext context, TableFlowClient client, Extraction started, double? timeout, bool text, CancellationToken cancellationToken)
     {
-        var options = new ExtractionWaitOptions { Timeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null };
-        if (!text || !context.Interactive) return client.WaitForExtractionAsync(started.Id, options, cancellationToken);
-        return context.Console.Status().StartAsync(
-            $"Extraction {Markup.Escape(started.Id)}: {Markup.Escape(started.StatusText)}…",
-            _ => client.WaitForExtractionAsync(started.Id, options, cancellationToken));
+        var printed = Math.Max(1, started.StatusHistory.Count);
+        StatusContext? spinner = null;
+        void Show(Extraction current)
+        {
+            if (!text) return;
+            spinner?.Status($"Extraction {Markup.Escape(current.Id)}: {Markup.Escape(current.StatusText)}…");
+            if (spinner is not null) return;
+            foreach (var change in current.StatusHistory.Skip(printed))
+            {
+                var time = change.Time is { } at ? at.ToLocalTime().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " " : "";
+                context.Out.WriteLine($"  {time}{change.StatusText}{(change.Message is null ? "" : ": " + change.Message)}");
+            }
+
+            printed = Math.Max(printed, current.StatusHistory.Count);
+        }
+
+        var options = new ExtractionWaitOptions
+        {
+            Timeout = timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+            Progress = new ImmediateProgress<Extraction>(Show),
+        };
+        Extraction finished;
+        if (!text || !context.Interactive)
+        {
+            finished = await client.WaitForExtractionAsync(started.Id, options, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            finished = await context.Console.Status().StartAsync(
+                $"Extraction {Markup.Escape(started.Id)}: {Markup.Escape(started.StatusText)}…",
+                status =>
+                {
+                    spinner = status;
+                    return client.WaitForExtractionAsync(started.Id, options, cancellationToken);
+                }).ConfigureAwait(false);
+            spinner = null;
+        }
+
+        Show(finished); // what the spinner showed, or a step a read missed
+        return finished;
     }
 
     /// <summary>Checks the table against the extraction, then streams its CSV download to the file or stdout.</summary>

@@ -18,9 +18,6 @@ namespace TableFlow.Cli.Commands;
 /// </summary>
 internal static class RunCommand
 {
-    /// <summary>Uploads at least this large get a progress bar (on a terminal).</summary>
-    private const long ProgressThreshold = 1024 * 1024;
-
     public static Command Create(CliContext context)
     {
         var api = new ApiOptions();
@@ -118,9 +115,8 @@ internal static class RunCommand
             }
 
             var total = streams.Sum(s => s.Length);
-            var run = context.Interactive && !args.Json && total >= ProgressThreshold
-                ? await UploadWithProgressAsync(context, client, args.FlowId, request, total, () => Interlocked.Read(ref uploaded), cancellationToken).ConfigureAwait(false)
-                : await client.RunFlowAsync(args.FlowId, request, cancellationToken).ConfigureAwait(false);
+            var run = await UploadProgress.RunAsync(context, show: !args.Json, $"Uploading to flow {args.FlowId}", total,
+                () => Interlocked.Read(ref uploaded), () => client.RunFlowAsync(args.FlowId, request, cancellationToken)).ConfigureAwait(false);
 
             if (!args.Json) context.Out.WriteLine($"Started run {run.Id} of flow {run.FlowId}: {run.StatusText}");
             if (!args.Wait)
@@ -135,27 +131,6 @@ internal static class RunCommand
         {
             foreach (var stream in streams) await stream.DisposeAsync().ConfigureAwait(false);
         }
-    }
-
-    private static async Task<FlowRun> UploadWithProgressAsync(CliContext context, TableFlowClient client, string flowId, FlowRunRequest request, long total, Func<long> uploaded, CancellationToken cancellationToken)
-    {
-        FlowRun? run = null;
-        await context.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
-            .StartAsync(async progress =>
-            {
-                var task = progress.AddTask($"Uploading to flow {Markup.Escape(flowId)}", maxValue: total);
-                var call = client.RunFlowAsync(flowId, request, cancellationToken);
-                while (!call.IsCompleted)
-                {
-                    task.Value = uploaded();
-                    await Task.WhenAny(call, Task.Delay(100, CancellationToken.None)).ConfigureAwait(false);
-                }
-
-                task.Value = total;
-                run = await call.ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        return run!;
     }
 
     private static async Task<int> WaitAsync(CliContext context, TableFlowClient client, FlowRun run, Arguments args, CancellationToken cancellationToken)
