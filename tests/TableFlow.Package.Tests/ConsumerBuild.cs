@@ -53,6 +53,7 @@ internal sealed class ConsumerBuild
         CopyTemplates(Path.Combine(AppContext.BaseDirectory, "Consumers"), directory);
         var snippets = ReadmeSnippets.Read(Path.Combine(RepositoryPaths.Root, "README.md"));
         var sources = ReadmeSnippets.WriteSources(snippets, Path.Combine(directory, "readme"));
+        ReadmeSnippets.WriteDefinitionFile(Path.Combine(RepositoryPaths.Root, "README.md"), Path.Combine(directory, "readme"));
 
         // Machine sources stay (no <clear/>) and the temporary feed is added.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""

@@ -85,6 +85,30 @@ internal static partial class ReadmeSnippets
         return files;
     }
 
+    /// <summary>
+    /// Writes the README's <c>```json</c> block marked <c>&lt;!-- readme-project: tableflow.json --&gt;</c> as the
+    /// project's <c>tableflow.json</c>, so the analyzers check the README's flow classes against the README's own
+    /// definition file and its schema-first class gets its properties; returns the file's path.
+    /// </summary>
+    public static string WriteDefinitionFile(string readmePath, string projectDirectory)
+    {
+        var lines = File.ReadAllLines(readmePath);
+        var marker = Array.FindIndex(lines, l => DefinitionFileComment().IsMatch(l));
+        if (marker < 0 || marker + 1 >= lines.Length || lines[marker + 1].Trim() != "```json")
+        {
+            throw new InvalidOperationException("README.md has no ```json block right below <!-- readme-project: tableflow.json -->.");
+        }
+
+        var json = new StringBuilder();
+        var i = marker + 2;
+        for (; i < lines.Length && lines[i].Trim() != "```"; i++) json.Append(lines[i]).Append('\n');
+        if (i == lines.Length) throw new InvalidOperationException($"README.md line {marker + 2}: the JSON block is never closed.");
+
+        var path = Path.Combine(projectDirectory, "tableflow.json");
+        File.WriteAllText(path, json.ToString());
+        return path;
+    }
+
     private static bool IsUsingDirective(string line) => UsingDirective().IsMatch(line);
 
     private static string WithoutUsings(string code)
@@ -98,4 +122,7 @@ internal static partial class ReadmeSnippets
 
     [GeneratedRegex(@"^\s*<!--\s*snippet-parameters:(.*)-->\s*$")]
     private static partial Regex ParametersComment();
+
+    [GeneratedRegex(@"^\s*<!--\s*readme-project:\s*tableflow\.json\s*-->\s*$")]
+    private static partial Regex DefinitionFileComment();
 }

@@ -37,6 +37,22 @@ public sealed class ReadmeTests(PackageFixture fixture)
     }
 
     [Fact]
+    public async Task The_READMEs_tableflow_json_is_the_readme_projects_so_its_classes_agree_with_it_and_the_schema_first_one_is_generated()
+    {
+        var consumers = await fixture.Consumers;
+        consumers.Build.EnsureSuccess();
+
+        // The JSON block is the project's tableflow.json (an AdditionalFiles item through the package): the build passes
+        // with warnings as errors, so the hand-written PoReconciliation agrees with it (no TF0010), and the schema-first
+        // class's RunAsync, called by a statement block, exists only if its properties came from the file.
+        var definitions = File.ReadAllText(Path.Combine(consumers.ReadmeDirectory, "tableflow.json"));
+        Assert.Contains("\"key\": \"delivery_note\"", definitions);
+        Assert.Contains(consumers.ReadmeBlocks, b => b.DeclaresTypes && b.Code.Contains("public partial class PoReconciliationFromFile;", StringComparison.Ordinal));
+        Assert.Contains(consumers.ReadmeBlocks, b => !b.DeclaresTypes && b.Code.Contains("new PoReconciliationFromFile(client)", StringComparison.Ordinal));
+        Assert.DoesNotContain("TF0010", consumers.Build.Output);
+    }
+
+    [Fact]
     public void README_starts_with_installing_the_package_and_getting_an_API_key()
     {
         var headings = Readme.Split('\n').Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
