@@ -64,8 +64,14 @@ public sealed class EmulatedExtraction
     /// <summary>The <c>metadata</c> object sent, or <see langword="null"/>.</summary>
     public JsonObject? Metadata { get; }
 
-    /// <summary>The status now, by the emulator's clock: <c>processing</c>, then <c>completed</c> or <c>failed</c>.</summary>
-    public string Status => Current(_clock.GetUtcNow()).Status;
+    /// <summary>The status now, by the emulator's clock: <see cref="ExtractionStatus.Processing"/>, then <see cref="ExtractionStatus.Completed"/> or <see cref="ExtractionStatus.Failed"/>.</summary>
+    public ExtractionStatus Status => Current(_clock.GetUtcNow()).Status switch
+    {
+        "processing" => ExtractionStatus.Processing,
+        "completed" => ExtractionStatus.Completed,
+        "failed" => ExtractionStatus.Failed,
+        _ => ExtractionStatus.Unknown,
+    };
 
     /// <summary>Opens the file received, for reading; dispose the stream.</summary>
     /// <returns>A read-only stream over the bytes.</returns>

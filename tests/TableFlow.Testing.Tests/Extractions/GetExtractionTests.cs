@@ -43,7 +43,7 @@ public sealed class GetExtractionTests : ExtractionTest
         Assert.Empty(during.At("data", "fields", "values").EnumerateObject());
         Assert.Empty(during.At("data", "tables").EnumerateObject());
         Assert.Equal(JsonValueKind.Null, during.GetProperty("stats").ValueKind);
-        Assert.Equal("processing", Emulator.FindExtraction(id)!.Status);
+        Assert.Equal(ExtractionStatus.Processing, Emulator.FindExtraction(id)!.Status);
 
         Clock.Advance(TimeSpan.FromSeconds(1));
         var done = await Api.GetAsync($"v2/extractions/{id}");
@@ -55,7 +55,7 @@ public sealed class GetExtractionTests : ExtractionTest
         Assert.Equal(ManualClock.Start.AddSeconds(12).ToUnixTimeSeconds(), history[1].GetProperty("time").GetInt64());
         Assert.Equal(ManualClock.Start.ToUnixTimeSeconds(), done.GetProperty("created_at").GetInt64());
         Assert.Equal(ManualClock.Start.AddSeconds(12).ToUnixTimeSeconds(), done.GetProperty("updated_at").GetInt64());
-        Assert.Equal("completed", Emulator.FindExtraction(id)!.Status);
+        Assert.Equal(ExtractionStatus.Completed, Emulator.FindExtraction(id)!.Status);
     }
 
     [Fact]
@@ -122,7 +122,7 @@ public sealed class GetExtractionTests : ExtractionTest
         Assert.Equal("failed", e.Str("status"));
         Assert.Equal("Extraction failed: the document is unreadable", e.GetProperty("status_history")[1].Str("message"));
         Assert.Empty(e.At("data", "fields", "values").EnumerateObject());
-        Assert.Equal("failed", Emulator.Extractions[0].Status);
+        Assert.Equal(ExtractionStatus.Failed, Emulator.Extractions[0].Status);
     }
 
     [Fact]

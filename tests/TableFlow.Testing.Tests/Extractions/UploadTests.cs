@@ -43,7 +43,7 @@ public sealed class UploadTests : ExtractionTest
         Assert.Equal("April invoice", recorded.Name);
         Assert.Equal("Totals are in EUR", recorded.Guidance);
         Assert.Equal("123", (string?)recorded.Metadata!["user_id"]);
-        Assert.Equal("processing", recorded.Status);
+        Assert.Equal(ExtractionStatus.Processing, recorded.Status);
     }
 
     [Fact]
