@@ -95,7 +95,8 @@ public sealed class TemplateReader
                 continue;
             }
 
-            var rows = new List<ExtractionRow>(table.Total ?? table.Rows.Count);
+            // The server's total sizes the list only up to one page: a wrong total must not reserve gigabytes.
+            var rows = new List<ExtractionRow>(Math.Min(table.Total ?? table.Rows.Count, TableFlowClient.RowsPageSize));
             await foreach (var row in client.ListExtractionRowsAsync(extraction.Id.Length > 0 ? extraction.Id : extractionId, key, null, cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(row);
