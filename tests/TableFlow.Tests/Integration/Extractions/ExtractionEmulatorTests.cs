@@ -116,6 +116,29 @@ public sealed class ExtractionEmulatorTests
     }
 
     [Fact]
+    public async Task ReadAsync_before_the_extraction_completes_says_it_has_no_values_yet()
+    {
+        await using var emulator = await StartAsync(processing: TimeSpan.FromMinutes(10));
+        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => Invoice(t, 3));
+        emulator.AddTemplate("Broken0000000001", t => t.FileTypes("document").ProcessingTime(TimeSpan.Zero).Fails("Extraction failed: unreadable"));
+        using var client = Client(emulator);
+        var id = (await EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf"))).Id;
+        var failedId = (await client.ExtractAsync(FlowFile.FromBytes(Pdf, "broken.pdf"), "Broken0000000001")).Id;
+
+        var early = await EmulatedInvoice.ReadAsync(client, id);
+        var failed = await EmulatedInvoice.ReadAsync(client, failedId);
+
+        Assert.Empty(early.Value.LineItems);
+        Assert.True(early.HasErrors);
+        var issue = Assert.Single(early.Issues);
+        Assert.Equal((null, null, ExtractionIssueSeverity.Error), (issue.Field, issue.Row, issue.Severity));
+        Assert.Contains($"Extraction '{id}' is still processing", issue.Message);
+        Assert.Contains("WaitForExtractionAsync", issue.Message);
+        Assert.Contains($"Extraction '{failedId}' failed", Assert.Single(failed.Issues).Message);
+        Assert.True(failed.HasErrors);
+    }
+
+    [Fact]
     public async Task The_csv_download_holds_the_rows_ReadAsync_read()
     {
         await using var emulator = await StartAsync();
