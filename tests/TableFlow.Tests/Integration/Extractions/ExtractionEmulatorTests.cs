@@ -256,6 +256,38 @@ public sealed class ExtractionEmulatorTests
     }
 
     [Fact]
+    public async Task A_503_before_the_emulator_took_the_upload_is_not_sent_again_either()
+    {
+        // The client cannot tell a 503 before from one after the service took the file: it never sends it twice.
+        await using var emulator = await StartAsync();
+        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => Invoice(t, 1));
+        emulator.Faults.Next(1, Fault.Status(503, TimeSpan.Zero), "POST", "/v2/extractions/upload");
+        using var client = Client(emulator);
+
+        var e = await Assert.ThrowsAnyAsync<TableFlowException>(() => EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf")));
+
+        Assert.True(e.RunMayHaveStarted);
+        Assert.Contains("503", e.Message);
+        Assert.Single(emulator.Requests, r => r.Path == "/v2/extractions/upload");
+        Assert.Empty(emulator.Extractions);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_after_the_upload_is_not_sent_again()
+    {
+        await using var emulator = await StartAsync();
+        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => Invoice(t, 1));
+        emulator.Faults.Next(1, Fault.Drop().AfterProcessing(), "POST", "/v2/extractions/upload");
+        using var client = Client(emulator);
+
+        var e = await Assert.ThrowsAnyAsync<TableFlowException>(() => EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf")));
+
+        Assert.True(e.RunMayHaveStarted);
+        Assert.Single(emulator.Requests, r => r.Path == "/v2/extractions/upload");
+        Assert.Single(emulator.Extractions);
+    }
+
+    [Fact]
     public async Task A_429_on_upload_is_sent_again_and_makes_one_extraction()
     {
         await using var emulator = await StartAsync();
