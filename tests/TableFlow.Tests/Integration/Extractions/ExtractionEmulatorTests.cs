@@ -295,11 +295,16 @@ public sealed class ExtractionEmulatorTests
         emulator.Faults.Next(1, Fault.Status(429), "POST", "/v2/extractions/upload");
         using var client = Client(emulator);
 
-        var started = await EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf"));
+        var bytes = new byte[200_000];
+        new Random(7).NextBytes(bytes);
+        var started = await EmulatedInvoice.ExtractAsync(client, FlowFile.FromStream(new MemoryStream(bytes), "invoice.pdf"));
 
         Assert.Equal(2, emulator.Requests.Count(r => r.Path == "/v2/extractions/upload"));
         Assert.Equal(started.Id, Assert.Single(emulator.Extractions).Id);
-        Assert.Equal(Pdf.Length, emulator.Extractions[0].FileSize);
+        // The second attempt sent the stream again from its start: the emulator holds the whole file, once.
+        var held = new MemoryStream();
+        await using (var content = emulator.Extractions[0].OpenContent()) await content.CopyToAsync(held);
+        Assert.Equal(bytes, held.ToArray());
     }
 
     [Fact]
