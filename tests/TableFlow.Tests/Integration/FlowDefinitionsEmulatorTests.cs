@@ -30,7 +30,9 @@ public sealed class FlowDefinitionsEmulatorTests : IDisposable
                 { "key": "attachments", "name": "Attachments", "required": false, "multiple": true, "file_types": ["pdf", "xlsx"], "max_file_size": 100 }
               ] } },
             { "id": "second-flow", "name": "Second", "active": true,
-              "file_input_config": { "file_fields": [ { "key": "scans", "name": "Scans", "required": false, "multiple": false } ] } }
+              "file_input_config": { "file_fields": [ { "key": "scans", "name": "Scans", "required": false, "multiple": false } ] } },
+            { "id": "retired-flow", "name": "Retired", "active": false,
+              "file_input_config": { "file_fields": [ { "key": "old", "name": "Old", "required": true } ] } }
           ]
         }
         """;
@@ -49,7 +51,9 @@ public sealed class FlowDefinitionsEmulatorTests : IDisposable
 
         var flows = await client.ListFlowsAsync();
 
-        var expected = JsonNode.Parse(Json)!["flows"]!.AsArray();
+        // GET /v2/flows lists active flows only.
+        var expected = JsonNode.Parse(Json)!["flows"]!.AsArray().Where(f => (bool)f!["active"]!).ToArray();
+        Assert.Equal(new[] { "dk4g1tUg1uHLs8YU", "second-flow" }, flows.Select(f => f.Id));
         Assert.Equal(expected.Select(f => (string)f!["id"]!), flows.Select(f => f.Id));
         for (var i = 0; i < flows.Count; i++)
         {

@@ -60,8 +60,10 @@ public sealed class ExtractionEmulatorTests
         emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => Invoice(t, 2500, invoiceNumber: "BAD-1", total: "abc"));
         using var client = Client(emulator);
 
-        var started = await EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf"), metadata: new JsonObject { ["ref"] = "R-1" });
+        var started = await EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf"), name: "April invoice", guidance: "Dates are European.", metadata: new JsonObject { ["ref"] = "R-1" });
         Assert.Equal(ExtractionStatus.Processing, started.Status);
+        var recorded = Assert.Single(emulator.Extractions);
+        Assert.Equal(("April invoice", "Dates are European.", EmulatorTemplates.InvoiceId), (recorded.Name, recorded.Guidance, recorded.TemplateId));
         var done = await client.WaitForExtractionAsync(started.Id);
         Assert.Equal(ExtractionStatus.Completed, done.Status);
         var result = await EmulatedInvoice.ReadAsync(client, started.Id);
