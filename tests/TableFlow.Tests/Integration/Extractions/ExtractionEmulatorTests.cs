@@ -225,6 +225,56 @@ public sealed class ExtractionEmulatorTests
         Assert.Equal(2, result.Value.LineItems.Count);
     }
 
+    [Fact]
+    public async Task An_auto_upload_no_template_takes_is_refused_with_the_emulators_reason()
+    {
+        await using var emulator = await StartAsync();
+        emulator.AddTemplate("Sheets0000000001", t => t.FileTypes("spreadsheet").Field("sheet", value: "yes"));
+        using var client = Client(emulator);
+
+        var e = await Assert.ThrowsAsync<TableFlowApiException>(() => client.ExtractAsync(FlowFile.FromBytes(Pdf, "invoice.pdf")));
+
+        Assert.Equal(400, (int)e.StatusCode);
+        Assert.Contains("pdf", e.Message);
+        Assert.False(e.RunMayHaveStarted);
+        Assert.Empty(emulator.Extractions);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_upload_mid_way_closes_the_file_and_makes_no_extraction()
+    {
+        await using var emulator = await StartAsync();
+        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => Invoice(t, 1));
+        // The emulator holds the upload for a second before it reads the body (and, with the body unread, does not
+        // notice the client leave before then): the client is mid-upload when it cancels.
+        emulator.Faults.Next(1, Fault.Delay(TimeSpan.FromSeconds(1)), "POST", "/v2/extractions/upload");
+        var path = Path.Combine(Path.GetTempPath(), $"upload-{Guid.NewGuid():N}.pdf");
+        await File.WriteAllBytesAsync(path, new byte[32 * 1024 * 1024]);
+        try
+        {
+            using var client = Client(emulator);
+            using var cancel = new CancellationTokenSource();
+            var upload = EmulatedInvoice.ExtractAsync(client, FlowFile.FromPath(path), cancellationToken: cancel.Token);
+            cancel.CancelAfter(TimeSpan.FromMilliseconds(200));
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => upload.WaitAsync(Generous));
+
+            // Exclusive access succeeds only if the client closed its handle on the file.
+            using (File.Open(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+            }
+
+            // Once the emulator got to the cut-off upload, it made nothing of it.
+            for (var i = 0; i < 500 && !emulator.Requests.Any(r => r.Path == "/v2/extractions/upload"); i++) await Task.Delay(10);
+            Assert.Single(emulator.Requests, r => r.Path == "/v2/extractions/upload");
+            Assert.Empty(emulator.Extractions);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("Rechnung \"März\" Nr. 5.pdf")]
     [InlineData("請求書 – 2026;v=2.pdf")]
