@@ -9,13 +9,16 @@ using TableFlow.Tests.Infrastructure;
 namespace TableFlow.Tests.Integration.Extractions;
 
 /// <summary>
-/// WaitForExtractionAsync polling once a minute ends on the emulator's signed <c>extraction.completed</c> webhook,
+/// WaitForExtractionAsync polling once a minute ends on the emulator's signed <c>extraction.completed</c> (or
+/// <c>extraction.failed</c>) webhook,
 /// received by a real endpoint, verified and published to the client's <see cref="TableFlowEventHub"/>.
 /// </summary>
 public sealed class ExtractionWebhookWaitTests
 {
-    [Fact]
-    public async Task The_wait_ends_on_the_emulators_extraction_completed_webhook_not_on_a_poll()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_wait_ends_on_the_emulators_extraction_webhook_not_on_a_poll(bool fails)
     {
         var clock = new ManualClock();
         var secret = TableFlowWebhook.CreateSecret();
@@ -32,7 +35,11 @@ public sealed class ExtractionWebhookWaitTests
         var options = new TableFlowEmulatorOptions { ProcessingTime = TimeSpan.FromSeconds(2), TimeProvider = clock, Webhooks = { Secret = secret } };
         options.Webhooks.Urls.Add(new Uri(receiver.BaseAddress, "webhooks/tableflow"));
         await using var emulator = await TableFlowEmulator.StartAsync(options);
-        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => ExtractionEmulatorTests.Invoice(t, 3));
+        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t =>
+        {
+            ExtractionEmulatorTests.Invoice(t, 3);
+            if (fails) t.Fails("Extraction failed: unreadable scan");
+        });
         using var client = emulator.CreateClient(new TableFlowClientOptions { PollingInterval = TimeSpan.FromMinutes(1), Events = hub });
 
         var started = await EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes("%PDF-1.4"u8.ToArray(), "invoice.pdf"));
@@ -41,11 +48,14 @@ public sealed class ExtractionWebhookWaitTests
         clock.Advance(TimeSpan.FromSeconds(2)); // the emulator's extraction completes and its webhook goes out
         var done = await wait.WaitAsync(TimeSpan.FromSeconds(15));
 
-        Assert.Equal(ExtractionStatus.Completed, done.Status);
-        Assert.Equal(3, done.Tables["line_items"].Rows.Count);
+        Assert.Equal(fails ? ExtractionStatus.Failed : ExtractionStatus.Completed, done.Status);
+        Assert.Equal(fails ? 0 : 3, done.Tables.TryGetValue("line_items", out var table) ? table.Rows.Count : 0);
         // One read at the start, one after the event: the minute's poll never came.
         Assert.Equal(2, ReadsOf(emulator, started.Id));
-        Assert.Contains(emulator.Webhooks.Deliveries, d => d.ExtractionId == started.Id);
+        // The delivery is recorded once the receiver has answered, which may be just after the wait ended.
+        bool Delivered() => emulator.Webhooks.Deliveries.Any(d => d.ExtractionId == started.Id && d.EventType == (fails ? "extraction.failed" : "extraction.completed") && d.Succeeded);
+        for (var i = 0; i < 500 && !Delivered(); i++) await Task.Delay(10);
+        Assert.True(Delivered());
         Assert.Equal(0, hub.SubscriberCount);
     }
 
