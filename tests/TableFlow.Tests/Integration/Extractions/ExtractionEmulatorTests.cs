@@ -141,6 +141,22 @@ public sealed class ExtractionEmulatorTests
     }
 
     [Fact]
+    public async Task A_wait_that_times_out_names_the_extraction_and_keeps_its_last_read()
+    {
+        await using var emulator = await StartAsync(processing: TimeSpan.FromMinutes(10));
+        emulator.AddTemplate(EmulatorTemplates.InvoiceId, t => Invoice(t, 1));
+        using var client = Client(emulator);
+        var id = (await EmulatedInvoice.ExtractAsync(client, FlowFile.FromBytes(Pdf, "invoice.pdf"))).Id;
+
+        var e = await Assert.ThrowsAsync<ExtractionWaitTimeoutException>(() => client.WaitForExtractionAsync(id, new ExtractionWaitOptions { Timeout = TimeSpan.FromMilliseconds(200) }));
+
+        Assert.Equal(id, e.ExtractionId);
+        Assert.Equal(ExtractionStatus.Processing, e.LastExtraction?.Status);
+        Assert.Contains($"Extraction '{id}' was still 'processing'", e.Message);
+        Assert.Equal("processing", emulator.FindExtraction(id)!.Status); // the extraction goes on
+    }
+
+    [Fact]
     public async Task The_csv_download_holds_the_rows_ReadAsync_read()
     {
         await using var emulator = await StartAsync();
