@@ -143,7 +143,7 @@ public partial class TableFlowClient
     /// </param>
     /// <param name="cancellationToken">Cancels the enumeration.</param>
     /// <returns>The rows in the API's order, each with its values and issues.</returns>
-    /// <exception cref="ArgumentException"><paramref name="extractionId"/> or <paramref name="tableKey"/> is empty or cannot stand in a URL path, or <paramref name="filter"/> is empty (thrown by this call, before any request).</exception>
+    /// <exception cref="ArgumentException"><paramref name="extractionId"/> is empty or cannot stand in a URL path, <paramref name="tableKey"/> is empty, <c>.</c> or <c>..</c> (any other key is percent-escaped), or <paramref name="filter"/> is empty (thrown by this call, before any request).</exception>
     /// <exception cref="TableFlowApiException">The API answered a page with an error, such as 404.</exception>
     /// <exception cref="TableFlowException">The API could not be reached, answered something that is not a page of rows, or pointed back to a page already read.</exception>
     /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
@@ -151,9 +151,9 @@ public partial class TableFlowClient
     {
         var sender = Connect(nameof(ListExtractionRowsAsync)).Sender;
         ValidateId(extractionId, nameof(extractionId));
-        ValidateId(tableKey, nameof(tableKey));
+        var tableSegment = TableKeySegment(tableKey);
         ValidateFilter(filter);
-        return ListRowPagesAsync(sender, extractionId, tableKey, filter, cancellationToken);
+        return ListRowPagesAsync(sender, extractionId, tableKey, tableSegment, filter, cancellationToken);
     }
 
     /// <summary>
@@ -166,7 +166,7 @@ public partial class TableFlowClient
     /// <param name="filter">Which rows, as the API spells it (sent as <c>filter</c>): <c>all</c>, <c>valid</c>, <c>invalid</c>, and on the newer API a comma-separated list with <c>error</c>, <c>warn</c>, <c>info</c>. <see langword="null"/> for every row.</param>
     /// <param name="cancellationToken">Cancels the request (and later reads take their own tokens).</param>
     /// <returns>The CSV, readable once, from the network. Dispose it: it holds the connection until then.</returns>
-    /// <exception cref="ArgumentException"><paramref name="extractionId"/> or <paramref name="tableKey"/> is empty or cannot stand in a URL path, or <paramref name="filter"/> is empty (before any request).</exception>
+    /// <exception cref="ArgumentException"><paramref name="extractionId"/> is empty or cannot stand in a URL path, <paramref name="tableKey"/> is empty, <c>.</c> or <c>..</c> (any other key is percent-escaped), or <paramref name="filter"/> is empty (before any request).</exception>
     /// <exception cref="TableFlowApiException">The API answered with an error, such as 404, or a refusal while the extraction is still processing; no stream is returned.</exception>
     /// <exception cref="TableFlowException">The API could not be reached.</exception>
     /// <exception cref="InvalidOperationException">The instance was made for mocking and does not override this method.</exception>
@@ -174,9 +174,9 @@ public partial class TableFlowClient
     {
         var sender = Connect(nameof(DownloadExtractionTableAsync)).Sender;
         ValidateId(extractionId, nameof(extractionId));
-        ValidateId(tableKey, nameof(tableKey));
+        var tableSegment = TableKeySegment(tableKey);
         ValidateFilter(filter);
-        var path = $"v2/extractions/{extractionId}/tables/{tableKey}/download" + (filter is null ? "" : "?filter=" + Uri.EscapeDataString(filter));
+        var path = $"v2/extractions/{extractionId}/tables/{tableSegment}/download" + (filter is null ? "" : "?filter=" + Uri.EscapeDataString(filter));
         return DownloadAsync(sender, path, $"downloading table '{tableKey}' of extraction '{extractionId}'", ApiOperation.DownloadExtractionTable, extractionId, tableKey, cancellationToken);
     }
 
@@ -196,6 +196,18 @@ public partial class TableFlowClient
         var sender = Connect(nameof(DownloadOriginalAsync)).Sender;
         ValidateId(extractionId, nameof(extractionId));
         return DownloadAsync(sender, $"v2/extractions/{extractionId}/download-original", $"downloading the original file of extraction '{extractionId}'", ApiOperation.DownloadOriginal, extractionId, null, cancellationToken);
+    }
+
+    /// <summary>
+    /// The table key as a URL path segment: percent-escaped, since a template's keys are the user's (a space, an accent,
+    /// a slash all happen). Only a key that cannot be a segment at all (empty, <c>.</c>, <c>..</c>) is refused.
+    /// </summary>
+    private static string TableKeySegment(string tableKey)
+    {
+        if (tableKey is null) throw new ArgumentNullException(nameof(tableKey));
+        if (tableKey.Trim().Length == 0) throw new ArgumentException("The table key is empty; pass the key of one of the template's tables, such as \"line_items\".", nameof(tableKey));
+        if (tableKey is "." or "..") throw new ArgumentException($"The table key '{tableKey}' cannot be sent as a URL path segment: it is a relative path segment.", nameof(tableKey));
+        return Uri.EscapeDataString(tableKey);
     }
 
     private static void ValidateFilter(string? filter)
@@ -276,24 +288,25 @@ public partial class TableFlowClient
         }
     }
 
-    private static async IAsyncEnumerable<ExtractionRow> ListRowPagesAsync(ApiRequestSender sender, string extractionId, string tableKey, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<ExtractionRow> ListRowPagesAsync(ApiRequestSender sender, string extractionId, string tableKey, string tableSegment, string? filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long offset = 0;
-        var seen = new HashSet<long> { 0 };
         for (var page = 1; ; page++)
         {
             var what = page == 1 ? $"reading the rows of table '{tableKey}' of extraction '{extractionId}'" : $"reading the rows of table '{tableKey}' of extraction '{extractionId}' (page {page}, offset {offset})";
             // Both offset and limit every time: the older API marks them required.
-            var path = $"v2/extractions/{extractionId}/tables/{tableKey}/rows?offset={offset.ToString(CultureInfo.InvariantCulture)}&limit={RowsPageSize.ToString(CultureInfo.InvariantCulture)}"
+            var path = $"v2/extractions/{extractionId}/tables/{tableSegment}/rows?offset={offset.ToString(CultureInfo.InvariantCulture)}&limit={RowsPageSize.ToString(CultureInfo.InvariantCulture)}"
                 + (filter is null ? "" : "&filter=" + Uri.EscapeDataString(filter));
             var (rows, next, total) = await ReadRowPageAsync(sender, path, extractionId, tableKey, offset, what, cancellationToken).ConfigureAwait(false);
             foreach (var row in rows) yield return row;
 
             if (next is not { } nextOffset || nextOffset < 0 || rows.Count == 0) yield break;
             if (total is { } t && offset + rows.Count >= t) yield break;
-            if (!seen.Add(nextOffset))
+            // Only forward: a next_offset at or before this page's start was read already, and one that keeps stepping
+            // back to offsets never seen (1000, 999, 998, …) would otherwise go on for as many pages as it likes.
+            if (nextOffset <= offset)
             {
-                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read, {what}; stopped reading to avoid an endless loop.");
+                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read (the page just read starts at offset {offset}), {what}; stopped reading to avoid an endless loop.");
             }
 
             offset = nextOffset;

@@ -240,7 +240,6 @@ public partial class TableFlowClient : IDisposable
     private static async IAsyncEnumerable<FlowRun> ListPagesAsync(ApiRequestSender sender, FlowRunQuery query, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         long? offset = query.Offset;
-        var seen = new HashSet<long> { offset ?? 0 };
         for (var page = 1; ; page++)
         {
             var what = page == 1 ? "listing flow runs" : $"listing flow runs (page {page}, offset {offset})";
@@ -248,10 +247,11 @@ public partial class TableFlowClient : IDisposable
             foreach (var run in runs) yield return run;
 
             if (next is not { } nextOffset || runs.Count == 0) yield break;
-            if (!seen.Add(nextOffset))
+            // Only forward: a server that hands out an offset it already served, or steps back to offsets never seen
+            // (1000, 999, 998, …), would make this loop for as long as it likes.
+            if (nextOffset <= (offset ?? 0))
             {
-                // A server that hands out an offset it already served would make this loop forever.
-                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read, {what}; stopped listing to avoid an endless loop.");
+                throw new TableFlowException($"The TableFlow API's pagination pointed back to offset {nextOffset}, which was already read (the page just read starts at offset {offset ?? 0}), {what}; stopped listing to avoid an endless loop.");
             }
 
             offset = nextOffset;

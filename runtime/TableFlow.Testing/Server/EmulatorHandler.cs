@@ -148,9 +148,23 @@ internal sealed class EmulatorHandler(EmulatorStore store, FaultInjector faults,
         }
     }
 
+    /// <summary>
+    /// The path's segments, each percent-decoded once: split from the raw request target, because the server's decoded
+    /// path keeps <c>%2F</c> and would split a table key such as <c>a/b</c> (sent as <c>a%2Fb</c>) differently.
+    /// </summary>
+    private static string[] Segments(HttpContext context, string path)
+    {
+        var raw = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestFeature>()?.RawTarget;
+        if (raw is null || !raw.StartsWith('/')) return path.Trim('/').Split('/');
+        var end = raw.IndexOfAny(['?', '#']);
+        var segments = (end < 0 ? raw : raw.Substring(0, end)).Trim('/').Split('/');
+        for (var i = 0; i < segments.Length; i++) segments[i] = Uri.UnescapeDataString(segments[i]);
+        return segments;
+    }
+
     private async Task<int> RouteAsync(HttpContext context, string path)
     {
-        var segments = path.Trim('/').Split('/');
+        var segments = Segments(context, path);
         var method = context.Request.Method;
         var get = HttpMethods.IsGet(method);
         if (segments.Length >= 2 && segments[0] == "v2" && segments[1] == "flows")

@@ -72,7 +72,7 @@ public sealed class TemplateReader
     /// <param name="tableKeys">The keys of the template's tables.</param>
     /// <param name="create">Creates the template from a reader (the generated constructor).</param>
     /// <param name="cancellationToken">Cancels the reads.</param>
-    /// <returns>The typed value with every issue.</returns>
+    /// <returns>The typed value with every issue; an extraction still processing (or failed) reads as empty, with an error issue that says so.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/> (before any request).</exception>
     /// <exception cref="ArgumentException"><paramref name="extractionId"/> is empty or white space (before any request).</exception>
     public static async Task<TemplateResult<T>> ReadAsync<T>(
@@ -95,7 +95,8 @@ public sealed class TemplateReader
                 continue;
             }
 
-            var rows = new List<ExtractionRow>(table.Total ?? table.Rows.Count);
+            // The server's total sizes the list only up to one page: a wrong total must not reserve gigabytes.
+            var rows = new List<ExtractionRow>(Math.Min(table.Total ?? table.Rows.Count, TableFlowClient.RowsPageSize));
             await foreach (var row in client.ListExtractionRowsAsync(extraction.Id.Length > 0 ? extraction.Id : extractionId, key, null, cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(row);
@@ -114,7 +115,7 @@ public sealed class TemplateReader
     /// <typeparam name="T">The template class.</typeparam>
     /// <param name="extraction">The extraction.</param>
     /// <param name="create">Creates the template from a reader (the generated constructor).</param>
-    /// <returns>The typed value with every issue.</returns>
+    /// <returns>The typed value with every issue; an extraction still processing (or failed) reads as empty, with an error issue that says so.</returns>
     /// <exception cref="ArgumentNullException">An argument is <see langword="null"/>.</exception>
     public static TemplateResult<T> FromExtraction<T>(Extraction extraction, Func<TemplateReader, T> create)
     {
@@ -128,9 +129,22 @@ public sealed class TemplateReader
     private static TemplateResult<T> Read<T>(Extraction extraction, IReadOnlyDictionary<string, IReadOnlyList<ExtractionRow>> tables, Func<TemplateReader, T> create)
     {
         var issues = new List<ExtractionIssue>(extraction.FieldIssues);
+        if (NoValuesYet(extraction) is { } why) issues.Add(new ExtractionIssue(null, null, ExtractionIssueSeverity.Error, why));
         var value = create(new TemplateReader(extraction.Fields, tables, issues, null, null));
         return new TemplateResult<T>(value, issues.AsReadOnly(), extraction);
     }
+
+    /// <summary>
+    /// Why an extraction that is not completed has no values to read, or <see langword="null"/>: read before it ended,
+    /// a template would otherwise look like an empty, valid document (no values, no tables, no issues).
+    /// </summary>
+    private static string? NoValuesYet(Extraction extraction) => extraction.Status switch
+    {
+        ExtractionStatus.Created or ExtractionStatus.Processing =>
+            $"Extraction '{extraction.Id}' is still {extraction.StatusText}, so it has no values yet: wait for it with WaitForExtractionAsync, then read it.",
+        ExtractionStatus.Failed => $"Extraction '{extraction.Id}' failed, so it has no values.",
+        _ => null,
+    };
 
     /// <summary>The rows of table <paramref name="key"/>, each created by <paramref name="createRow"/>; empty when the extraction has no such table. The rows' API issues join the result's.</summary>
     /// <typeparam name="TRow">The row type.</typeparam>

@@ -80,6 +80,18 @@ public class FlowDefinitionFileTests
     public void Json_of_the_wrong_shape_says_what_is_wrong(string text, string problem)
         => Assert.Equal(problem, FlowDefinitionFile.Parse("tableflow.json", text).Error);
 
+    [Theory]
+    [InlineData("{\"templates\": [{\"id\": \"JlLZVabDjYWzu7C9\", \"fields\": []}]}")]
+    [InlineData("{\"flows\": null, \"templates\": []}")]
+    public void An_object_form_file_of_templates_only_has_no_flows_and_no_error(string text)
+    {
+        // The emulator takes this file as it is (its extraction templates, no flows); the generator must not call it broken.
+        var file = FlowDefinitionFile.Parse("tableflow.json", text);
+
+        Assert.Null(file.Error);
+        Assert.Empty(file.Flows);
+    }
+
     [Fact]
     public void Deep_nesting_is_an_error_not_a_stack_overflow()
     {

@@ -98,11 +98,19 @@ public class DefinitionAnalyzerTests
         TF0010(0, "Flow 'po' requires the file field 'invoice' (tableflow.json), but [TableFlow] class 'Po' has no property for it, so no call can send it. Add 'public FlowFile Invoice { get; }' (or name the key with [FlowField(\"invoice\")])."));
 
     [Fact]
-    public Task An_object_without_flows_is_reported_as_unreadable() => Verify<FlowDefinitionAnalyzer>("""
+    public Task An_object_of_templates_only_lists_no_flows_as_the_emulator_reads_it() => Verify<FlowDefinitionAnalyzer>("""
+        using TableFlow;
+        [TableFlow({|#0:"po"|})]
+        public partial class Po { public FlowFile Invoice { get; } }
+        """, """{"templates": []}""",
+        TF0010(0, "Flow 'po' of [TableFlow] class 'Po' is not in tableflow.json, which lists none. Check the flow id, or save the current answer of GET /v2/flows (active flows only) to tableflow.json."));
+
+    [Fact]
+    public Task An_object_without_flows_or_templates_is_reported_as_unreadable() => Verify<FlowDefinitionAnalyzer>("""
         using TableFlow;
         [TableFlow("po")]
         public partial class {|#0:Po|} { public FlowFile Invoice { get; } }
-        """, """{"templates": []}""",
+        """, """{"id": "po"}""",
         TF0010(0, "tableflow.json could not be read, so [TableFlow] class 'Po' is not checked against it: it must be a JSON array of flows, as GET /v2/flows returns, or an object whose \"flows\" is one. Save the answer of GET /v2/flows there unchanged, or fix the JSON."));
 
     [Theory]

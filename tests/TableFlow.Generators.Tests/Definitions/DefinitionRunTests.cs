@@ -16,6 +16,7 @@ public sealed class DefinitionRunTests : IDisposable
 {
     private static readonly Lazy<Type> Declared = new(() => GeneratedAssembly.Compile(DefinitionSources.Declared, DefinitionSources.Json).Type("Sample.PoReconciliation"));
     private static readonly Lazy<Type> SchemaFirst = new(() => GeneratedAssembly.Compile(DefinitionSources.SchemaFirst, DefinitionSources.Json).Type("Sample.PoReconciliation"));
+    private static readonly Lazy<Type> SchemaFirstFromObjectForm = new(() => GeneratedAssembly.Compile(DefinitionSources.SchemaFirst, DefinitionSources.ObjectForm).Type("Sample.PoReconciliation"));
 
     private readonly string _definitionFile = Path.Combine(Path.GetTempPath(), $"tableflow-{Guid.NewGuid():N}.json");
 
@@ -155,5 +156,42 @@ public sealed class DefinitionRunTests : IDisposable
         var instance = Activator.CreateInstance(type, client)!;
         var read = Assert.Throws<System.Reflection.TargetInvocationException>(() => type.GetProperty("Invoice")!.GetValue(instance));
         Assert.Contains("holds no value", Assert.IsType<InvalidOperationException>(read.InnerException).Message);
+    }
+
+    [Fact]
+    public async Task A_schema_first_class_from_an_object_form_file_runs_against_the_emulator_loaded_from_that_file()
+    {
+        var objectForm = Path.Combine(Path.GetTempPath(), $"tableflow-{Guid.NewGuid():N}.json");
+        System.IO.File.WriteAllText(objectForm, DefinitionSources.ObjectForm);
+        try
+        {
+            await using var emulator = (await TableFlowEmulator.StartAsync()).LoadFlows(objectForm);
+            using var client = emulator.CreateClient();
+            Assert.Equal(new[] { "JlLZVabDjYWzu7C9" }, emulator.TemplateIds);
+
+            var type = SchemaFirstFromObjectForm.Value;
+            var e = await Assert.ThrowsAnyAsync<ArgumentException>(() => GeneratedAssembly.CallRunAsync(type, client, new Dictionary<string, object?>()
+            {
+                ["purchaseOrder"] = File("po.pdf", 1001),
+                ["invoice"] = File("invoice.pdf", 10),
+            }));
+            Assert.Contains("max_file_size of 1,000 bytes", e.Message);
+            Assert.Empty(emulator.Requests);
+
+            var started = await GeneratedAssembly.CallRunAsync(type, client, new Dictionary<string, object?>()
+            {
+                ["purchaseOrder"] = File("po.png", 1000),
+                ["invoice"] = File("invoice.pdf", 10),
+                ["attachments"] = new[] { File("a.pdf", 1), File("b.xlsx", 2) },
+            });
+            var finished = await client.WaitForFlowRunAsync(started.Id);
+
+            Assert.Equal(FlowRunStatus.Completed, finished.Status);
+            Assert.Equal(new[] { "purchase_order", "invoice", "attachments_1", "attachments_2" }, Assert.Single(emulator.Runs).Files.Select(f => f.PartName));
+        }
+        finally
+        {
+            System.IO.File.Delete(objectForm);
+        }
     }
 }

@@ -207,6 +207,27 @@ public sealed class ReadTests
     }
 
     [Fact]
+    public async Task List_stops_with_an_error_when_the_next_offset_steps_back_to_an_offset_not_seen_before()
+    {
+        // 0 → 1000 → 999 → 998 …: every offset is new, none moves forward.
+        await using var server = await LoopbackServer.StartAsync(c =>
+        {
+            var offset = int.TryParse(c.Request.Query["offset"].ToString(), out var o) ? o : 0;
+            var next = offset == 0 ? 1000 : offset - 1;
+            return Respond.Json(c, 200, Page(RunJson.Run("r" + offset, "completed"), $"\"total\": 5000, \"limit\": 1, \"offset\": {offset}, \"next_offset\": {next}"));
+        });
+        using var client = TestClients.Create(server);
+
+        var e = await Assert.ThrowsAsync<TableFlowException>(async () =>
+        {
+            await foreach (var _ in client.ListFlowRunsAsync()) { }
+        });
+
+        Assert.Contains("pointed back to offset 999", e.Message);
+        Assert.Equal(2, server.RequestCount);
+    }
+
+    [Fact]
     public async Task List_stops_with_an_error_when_the_server_repeats_an_offset()
     {
         await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 200,

@@ -48,8 +48,14 @@ internal sealed class FlowDefinitionFile
             return Failed(path, $"it is not valid JSON: {jsonError}");
         }
 
-        // The object form: the flows under "flows"; "templates" (the emulator's) and anything else are not ours.
-        if (root is Dictionary<string, object?> document && document.TryGetValue("flows", out var flowsValue)) root = flowsValue;
+        // The object form: the flows under "flows"; "templates" (the emulator's) and anything else are not ours. A file of
+        // templates only (no "flows", or "flows": null) has no flows, as the emulator reads it; an object with neither
+        // (such as one flow saved on its own) is still an error.
+        if (root is Dictionary<string, object?> document)
+        {
+            if (document.TryGetValue("flows", out var flowsValue)) root = flowsValue ?? new List<object?>();
+            else if (document.ContainsKey("templates")) root = new List<object?>();
+        }
 
         if (root is not List<object?> flows)
         {
