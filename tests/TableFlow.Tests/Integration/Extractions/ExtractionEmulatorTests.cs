@@ -153,7 +153,7 @@ public sealed class ExtractionEmulatorTests
         Assert.Equal(id, e.ExtractionId);
         Assert.Equal(ExtractionStatus.Processing, e.LastExtraction?.Status);
         Assert.Contains($"Extraction '{id}' was still 'processing'", e.Message);
-        Assert.Equal("processing", emulator.FindExtraction(id)!.Status); // the extraction goes on
+        Assert.Equal(ExtractionStatus.Processing, emulator.FindExtraction(id)!.Status); // the extraction goes on
     }
 
     [Fact]
