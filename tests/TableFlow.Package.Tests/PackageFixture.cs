@@ -51,6 +51,9 @@ public sealed class PackageFixture : IAsyncLifetime
     /// <summary>The dependency injection package.</summary>
     public string DependencyInjectionPackage => Path.Combine(Feed, $"TableFlow.Extensions.DependencyInjection.{Version}.nupkg");
 
+    /// <summary>The <c>tableflow</c> .NET tool.</summary>
+    public string CliPackage => Path.Combine(Feed, $"TableFlow.Cli.{Version}.nupkg");
+
     /// <summary>What <c>dotnet pack</c> printed.</summary>
     internal ProcessResult Pack { get; private set; } = null!;
 
@@ -70,7 +73,8 @@ public sealed class PackageFixture : IAsyncLifetime
                   "runtime/TableFlow/TableFlow.csproj",
                   "runtime/TableFlow.Testing/TableFlow.Testing.csproj",
                   "runtime/TableFlow.AspNetCore/TableFlow.AspNetCore.csproj",
-                  "runtime/TableFlow.Extensions.DependencyInjection/TableFlow.Extensions.DependencyInjection.csproj"
+                  "runtime/TableFlow.Extensions.DependencyInjection/TableFlow.Extensions.DependencyInjection.csproj",
+                  "tools/TableFlow.Cli/TableFlow.Cli.csproj"
                 ]
               }
             }
