@@ -202,7 +202,7 @@ internal sealed class LenientObjectConverter<T> : JsonConverter<T?>
     public override void Write(Utf8JsonWriter writer, T? value, JsonSerializerOptions options) => JsonSerializer.Serialize(writer, value!, Lenient.Info<T>());
 }
 
-/// <summary>An array of objects of type <typeparamref name="T"/>, skipping elements that are not objects; anything but an array as null.</summary>
+/// <summary>An array of objects of type <typeparamref name="T"/>, where an element that is not an object becomes a null entry (so positions hold); anything but an array as null.</summary>
 internal sealed class LenientListConverter<T> : JsonConverter<List<T?>?>
     where T : class
 {
@@ -218,8 +218,17 @@ internal sealed class LenientListConverter<T> : JsonConverter<List<T?>?>
         var info = Lenient.Info<T>();
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType == JsonTokenType.StartObject) list.Add(JsonSerializer.Deserialize(ref reader, info));
-            else reader.Skip();
+            if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                list.Add(JsonSerializer.Deserialize(ref reader, info));
+            }
+            else
+            {
+                // Kept as a null entry, not dropped, so that positions hold (a row without its own index is numbered
+                // by its place in the page).
+                reader.Skip();
+                list.Add(null);
+            }
         }
 
         return list;

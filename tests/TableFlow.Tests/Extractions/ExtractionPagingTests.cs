@@ -58,6 +58,22 @@ public sealed class ExtractionPagingTests
     }
 
     [Fact]
+    public async Task Rows_sent_without_an_index_are_numbered_by_their_place_even_after_an_entry_that_is_not_a_row()
+    {
+        // The second page starts at 3; its first entry is null and its third a string: neither is a row, yet each
+        // keeps its place, so the rows around them get the index their position on the page gives.
+        await using var server = await LoopbackServer.StartAsync((c, n) => Respond.Json(c, 200, n == 1
+            ? """{"pagination":{"offset":0,"limit":3,"total":6,"next_offset":3},"rows":[{"values":{"q":"a"}},{"values":{"q":"b"}},{"values":{"q":"c"}}]}"""
+            : """{"pagination":{"offset":3,"limit":3,"total":6,"next_offset":null},"rows":[null,{"values":{"q":"e"}},"oops",{"values":{"q":"g"}}]}"""));
+        using var client = TestClients.Create(server);
+
+        var rows = new List<ExtractionRow>();
+        await foreach (var row in client.ListExtractionRowsAsync(ExtractionJson.Id, "line_items")) rows.Add(row);
+
+        Assert.Equal([(0, "a"), (1, "b"), (2, "c"), (4, "e"), (6, "g")], rows.Select(r => (r.Index, r["q"].ToString())));
+    }
+
+    [Fact]
     public async Task A_comma_separated_filter_is_sent_escaped()
     {
         await using var server = await LoopbackServer.StartAsync(c => Respond.Json(c, 200, ExtractionJson.RowsPage(0, 1000, 3)));

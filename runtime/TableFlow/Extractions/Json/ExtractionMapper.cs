@@ -78,9 +78,9 @@ internal static class ExtractionMapper
             var position = 0;
             foreach (var row in dto.Rows)
             {
+                var place = position++;
                 if (row is null) continue;
-                var index = ToInt32(row.Index) ?? ToInt32(offset + position) ?? 0;
-                position++;
+                var index = ToInt32(row.Index) ?? ToInt32(offset + place) ?? 0;
                 var issues = ExtractionIssueReader.Read(row.Validations, tableKey, index);
                 rows.Add(new ExtractionRow(index, row.Values ?? NoValues, issues));
             }
