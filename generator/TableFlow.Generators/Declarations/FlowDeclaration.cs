@@ -84,7 +84,7 @@ internal sealed partial class FlowDeclaration
     public static FlowDeclaration Read(INamedTypeSymbol type, AttributeData attribute, PropertyBinder binder, bool forGeneration, CancellationToken ct)
     {
         var problems = ImmutableArray.CreateBuilder<FlowProblem>();
-        var classLocation = ClassIdentifierLocation(type, attribute, ct);
+        var classLocation = DeclaredType.ClassIdentifierLocation(type, attribute, ct);
 
         var notPartial = FlowRules.FindNonPartialTypes(type, ct);
         if (notPartial.Count > 0)
@@ -111,7 +111,7 @@ internal sealed partial class FlowDeclaration
             clientParameter = FlowRules.FindClientParameter(type, primary, ct);
         }
 
-        var flowId = ReadFlowId(attribute, out var flowIdKnown);
+        var flowId = DeclaredType.ReadId(attribute, out var flowIdKnown);
         if (flowIdKnown && !FlowRules.IsValidFlowId(flowId, out var idProblem))
         {
             var location = ConstructorArgumentLocation(attribute, ct) ?? classLocation;
@@ -255,24 +255,6 @@ internal sealed partial class FlowDeclaration
                 problems.Add(new FlowProblem(DiagnosticDescriptors.ReservedFormKey, field.KeyLocation, new object[] { field.Key, field.PropertyName, collision }));
             }
         }
-    }
-
-    private static string? ReadFlowId(AttributeData attribute, out bool known)
-    {
-        known = attribute.AttributeConstructor is not null &&
-                attribute.ConstructorArguments.Length == 1 &&
-                attribute.ConstructorArguments[0].Kind != TypedConstantKind.Error;
-        return known ? attribute.ConstructorArguments[0].Value as string : null;
-    }
-
-    private static Location ClassIdentifierLocation(INamedTypeSymbol type, AttributeData attribute, CancellationToken ct)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(ct) is { Parent.Parent: TypeDeclarationSyntax declaration })
-        {
-            return declaration.Identifier.GetLocation();
-        }
-
-        return type.Locations.IsEmpty ? Location.None : type.Locations[0];
     }
 
     /// <summary>The expression of the attribute's first positional argument, as written.</summary>

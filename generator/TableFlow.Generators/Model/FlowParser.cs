@@ -149,12 +149,12 @@ internal static class FlowParser
             "__tableFlowClient");
 
         var model = new FlowModel(
-            type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : null,
-            new EquatableArray<string>(ContainingTypeHeaders(type)),
+            DeclaredType.Namespace(type),
+            new EquatableArray<string>(DeclaredType.ContainingTypeHeaders(type)),
             type.IsRecord ? "record" : "class",
             UniqueNameBuilder.Escape(type.Name),
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            HintName(type),
+            DeclaredType.HintName(type),
             flowId,
             nullableAnnotations,
             clientField,
@@ -239,33 +239,4 @@ internal static class FlowParser
         return names;
     }
 
-    /// <summary>Headers such as <c>partial record struct Outer</c>, outer first.</summary>
-    private static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
-    {
-        var headers = new List<string>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var keyword = outer.IsRecord
-                ? (outer.TypeKind == TypeKind.Struct ? "record struct" : "record")
-                : outer.TypeKind == TypeKind.Struct ? "struct" : "class";
-            headers.Add("partial " + keyword + " " + UniqueNameBuilder.Escape(outer.Name));
-        }
-
-        headers.Reverse();
-        return headers;
-    }
-
-    /// <summary>
-    /// <c>A.B.Outer+Name</c>: the namespace and the nesting chain, kept apart by <c>+</c> so that no two classes share a
-    /// hint name, even in code that declares a namespace and a type of the same name (<see cref="HintNames"/> adds what
-    /// tells apart names that differ only in letter case, and the extension).
-    /// </summary>
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var types = new List<string>();
-        for (var t = type; t is not null; t = t.ContainingType) types.Insert(0, t.MetadataName);
-        var name = string.Join("+", types);
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) name = ns.ToDisplayString() + "." + name;
-        return name.Replace("@", "");
-    }
 }

@@ -39,7 +39,7 @@ internal sealed class TemplateDeclaration
     public static TemplateDeclaration Read(INamedTypeSymbol type, AttributeData attribute, Compilation compilation, CancellationToken ct)
     {
         var problems = ImmutableArray.CreateBuilder<FlowProblem>();
-        var classLocation = ClassIdentifierLocation(type, attribute, ct);
+        var classLocation = DeclaredType.ClassIdentifierLocation(type, attribute, ct);
 
         var notPartial = FlowRules.FindNonPartialTypes(type, ct);
         if (notPartial.Count > 0)
@@ -61,7 +61,7 @@ internal sealed class TemplateDeclaration
             problems.Add(new FlowProblem(TemplateDiagnosticDescriptors.UnsupportedClass, classLocation, new object[] { type.Name, reason }));
         }
 
-        var templateId = ReadTemplateId(attribute, out var idKnown);
+        var templateId = DeclaredType.ReadId(attribute, out var idKnown);
         if (idKnown && IdProblem(templateId) is { } idProblem)
         {
             problems.Add(new FlowProblem(TemplateDiagnosticDescriptors.InvalidTemplateId, ArgumentLocation(attribute, ct) ?? classLocation,
@@ -88,8 +88,8 @@ internal sealed class TemplateDeclaration
         var model = hasErrors || templateId is null || !idKnown
             ? null
             : new TemplateModel(
-                type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Substring("global::".Length) : null,
-                new EquatableArray<string>(ContainingTypeHeaders(type)),
+                DeclaredType.Namespace(type),
+                new EquatableArray<string>(DeclaredType.ContainingTypeHeaders(type)),
                 type.IsRecord ? "record" : "class",
                 UniqueNameBuilder.Escape(type.Name),
                 type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
@@ -430,53 +430,12 @@ internal sealed class TemplateDeclaration
         _ => false,
     };
 
-    private static string? ReadTemplateId(AttributeData attribute, out bool known)
-    {
-        known = attribute.AttributeConstructor is not null &&
-                attribute.ConstructorArguments.Length == 1 &&
-                attribute.ConstructorArguments[0].Kind != TypedConstantKind.Error;
-        return known ? attribute.ConstructorArguments[0].Value as string : null;
-    }
-
-    private static Location ClassIdentifierLocation(INamedTypeSymbol type, AttributeData attribute, CancellationToken ct)
-    {
-        if (attribute.ApplicationSyntaxReference?.GetSyntax(ct) is { Parent.Parent: TypeDeclarationSyntax declaration })
-        {
-            return declaration.Identifier.GetLocation();
-        }
-
-        return type.Locations.IsEmpty ? Location.None : type.Locations[0];
-    }
-
     /// <summary>Where the attribute's first positional argument is written.</summary>
     private static Location? ArgumentLocation(AttributeData attribute, CancellationToken ct)
         => attribute.ApplicationSyntaxReference?.GetSyntax(ct) is AttributeSyntax { ArgumentList: { } list }
             ? list.Arguments.FirstOrDefault(a => a.NameEquals is null && a.NameColon is null)?.Expression.GetLocation()
             : null;
 
-    /// <summary>Headers such as <c>partial record struct Outer</c>, outer first.</summary>
-    private static IEnumerable<string> ContainingTypeHeaders(INamedTypeSymbol type)
-    {
-        var headers = new List<string>();
-        for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
-        {
-            var keyword = outer.IsRecord
-                ? (outer.TypeKind == TypeKind.Struct ? "record struct" : "record")
-                : outer.TypeKind == TypeKind.Struct ? "struct" : "class";
-            headers.Add("partial " + keyword + " " + UniqueNameBuilder.Escape(outer.Name));
-        }
-
-        headers.Reverse();
-        return headers;
-    }
-
     /// <summary><c>A.B.Outer+Name.Template</c>: apart from a flow class's file even when one class is both.</summary>
-    private static string HintName(INamedTypeSymbol type)
-    {
-        var types = new List<string>();
-        for (var t = type; t is not null; t = t.ContainingType) types.Insert(0, t.MetadataName);
-        var name = string.Join("+", types);
-        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) name = ns.ToDisplayString() + "." + name;
-        return name.Replace("@", "") + ".Template";
-    }
+    private static string HintName(INamedTypeSymbol type) => DeclaredType.HintName(type) + ".Template";
 }
